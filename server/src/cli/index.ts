@@ -1,0 +1,17 @@
+import { main } from './main';
+
+// Entry point of the `cadre-ia` bin.
+main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: process.env,
+}).then(
+  (code) => {
+    // `lsp` keeps running; the others set the exit code and let stdout drain.
+    if (code >= 0) process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`cadre-ia: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,145 @@
+import * as fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { createAjv } from './schema';
+import { resourcePath } from './resources';
+import type { Localized, SeveritySetting } from './types';
+
+export interface RuleRef {
+  id: string;
+  /** Re-grades the rule (`off` disables it) for every declaration checked with this catalogue. */
+  severity?: SeveritySetting;
+}
+
+export interface Reference {
+  label: string;
+  url?: string;
+}
+
+export interface Principle {
+  id: string;
+  title: Localized;
+  description: Localized;
+}
+
+export interface Engagement {
+  id: string;
+  principle: string;
+  title: Localized;
+  explanation: Localized;
+  source: 'lyon' | 'derived' | string;
+  references: Reference[];
+  derogable: boolean;
+  sections: string[];
+  rules: RuleRef[];
+}
+
+/** A city's AI framework, as data. Loaded from YAML and validated; it never runs code. */
+export interface Catalogue {
+  id: string;
+  version: string;
+  name: Localized;
+  city?: Localized;
+  adopted?: string;
+  docs_base_url: string;
+  sources?: { label: string; note?: string }[];
+  principles: Principle[];
+  engagements: Engagement[];
+  /** Framework-wide rules (`cadre-*`) re-graded by the catalogue. */
+  rules?: RuleRef[];
+}
+
+export interface CatalogueLoad {
+  catalogue?: Catalogue;
+  /** Why the file could not be used (localizable by the caller; English technical detail). */
+  errors: string[];
+  file: string;
+}
+
+/** The `cadre:` value declarations must carry for this catalogue. */
+export function cadreId(c: Catalogue): string {
+  return `${c.id}/${c.version}`;
+}
+
+let validateCatalogue: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
+
+/** Reads, parses and validates a catalogue. Never throws. */
+export function loadCatalogueFile(file: string, knownRuleIds?: ReadonlySet<string>): CatalogueLoad {
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { file, errors: [`not a file: ${file}`] };
+    if (stat.size > 2 * 1024 * 1024) return { file, errors: [`catalogue larger than 2 MiB: ${file}`] };
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { file, errors: [`cannot read ${file}: ${(e as Error).message}`] };
+  }
+  return parseCatalogue(text, file, knownRuleIds);
+}
+
+export function parseCatalogue(text: string, file: string, knownRuleIds?: ReadonlySet<string>): CatalogueLoad {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    return { file, errors: [`invalid YAML: ${(e as Error).message}`] };
+  }
+  try {
+    if (!validateCatalogue) {
+      const schema = JSON.parse(fs.readFileSync(resourcePath('schemas', 'catalogue.schema.json'), 'utf8'));
+      validateCatalogue = createAjv().compile(schema);
+    }
+    if (!validateCatalogue(data)) {
+      const errs = (validateCatalogue.errors as { instancePath: string; message?: string }[]) ?? [];
+      return { file, errors: errs.slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()) };
+    }
+  } catch (e) {
+    return { file, errors: [`catalogue schema: ${(e as Error).message}`] };
+  }
+  const c = data as Catalogue;
+  const errors: string[] = [];
+  const principles = new Set(c.principles.map((p) => p.id));
+  const seen = new Set<string>();
+  for (const e of c.engagements) {
+    if (seen.has(e.id)) errors.push(`duplicate engagement ${e.id}`);
+    seen.add(e.id);
+    if (!principles.has(e.principle)) errors.push(`${e.id}: unknown principle ${e.principle}`);
+    for (const r of e.rules ?? []) if (knownRuleIds && !knownRuleIds.has(r.id)) errors.push(`${e.id}: unknown rule ${r.id}`);
+  }
+  for (const r of c.rules ?? []) if (knownRuleIds && !knownRuleIds.has(r.id)) errors.push(`unknown rule ${r.id}`);
+  if (errors.length) return { file, errors };
+  return { file, catalogue: c, errors: [] };
+}
+
+export const BUNDLED_CATALOGUE_FILE = ['schemas', 'frameworks', 'lyon-2025.yaml'];
+
+let bundled: Catalogue | undefined;
+
+/** The catalogue shipped with Cadre IA (Lyon 2025). Throws only if the package itself is broken. */
+export function bundledCatalogue(knownRuleIds?: ReadonlySet<string>): Catalogue {
+  if (bundled) return bundled;
+  const load = loadCatalogueFile(resourcePath(...BUNDLED_CATALOGUE_FILE), knownRuleIds);
+  if (!load.catalogue) throw new Error(`Cadre IA: the bundled catalogue is invalid: ${load.errors.join('; ')}`);
+  bundled = load.catalogue;
+  return bundled;
+}
+
+export function findEngagement(c: Catalogue, id: string): Engagement | undefined {
+  return c.engagements.find((e) => e.id === id);
+}
+
+export function findPrinciple(c: Catalogue, id: string): Principle | undefined {
+  return c.principles.find((p) => p.id === id);
+}
+
+/** Documentation page of a rule or diagnostic code. */
+export function docUrl(c: Catalogue, code: string): string {
+  const base = c.docs_base_url.replace(/\/+$/, '');
+  if (code === 'syntax') return `${base}/syntax.md`;
+  if (code.startsWith('schema-')) return `${base}/schema.md#${code.toLowerCase()}`;
+  return `${base}/rules/${code}.md`;
+}
+
+/** Documentation page of an engagement. */
+export function engagementUrl(c: Catalogue, id: string): string {
+  return `${c.docs_base_url.replace(/\/+$/, '')}/engagements/${id}.md`;
+}

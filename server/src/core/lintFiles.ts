@@ -1,0 +1,71 @@
+import { defaultCatalogue, lintParsed, lintText, type FullLintResult, type LintOptions } from './engine';
+import { findDeclarations, readDeclaration } from './files';
+import { t } from './i18n';
+import { DEFAULT_MAX_CHARS, parseDeclaration } from './parse';
+import { SYNTAX_MESSAGES } from './syntaxMessages';
+import type { Localized } from './types';
+
+export interface FileResult {
+  file: string;
+  /** The lint result; absent when the file could not be read at all. */
+  result?: FullLintResult;
+  /** An I/O failure (missing, unreadable…): the CLI exits 2. */
+  ioError?: string;
+}
+
+const IO_MESSAGES: Record<string, Localized> = {
+  ENOENT: { fr: 'fichier ou dossier introuvable', en: 'no such file or folder' },
+  EACCES: { fr: 'lecture refusée (droits insuffisants)', en: 'permission denied' },
+  EPERM: { fr: 'lecture refusée (droits insuffisants)', en: 'permission denied' },
+  ELOOP: { fr: 'boucle de liens symboliques', en: 'symbolic link loop' },
+  EISDIR: { fr: 'c’est un dossier', en: 'is a folder' },
+  ENOTFILE: { fr: 'ce n’est pas un fichier ordinaire', en: 'not a regular file' },
+};
+
+export function ioMessage(code: string, locale: 'fr' | 'en'): string {
+  const m = IO_MESSAGES[code];
+  return m ? t(m, locale) : code;
+}
+
+const INVALID_UTF8: Localized = {
+  fr: 'Encodage invalide : le fichier n’est pas en UTF-8 (ou il est binaire). Enregistrez-le en UTF-8.',
+  en: 'Invalid encoding: the file is not UTF-8 (or it is binary). Save it as UTF-8.',
+};
+
+/** Lints one file from disk. Never throws. */
+export function lintFile(file: string, options: LintOptions = {}): FileResult {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: anything larger is surely over the limit.
+  const read = readDeclaration(file, maxChars * 3);
+  if ('text' in read) return { file, result: lintText(read.text, options) };
+  if (read.error === 'TOO_LARGE' || read.error === 'INVALID_UTF8') {
+    const parsed = parseDeclaration('', options);
+    const result = lintParsed(parsed, options);
+    result.parsed.value = undefined;
+    const message =
+      read.error === 'TOO_LARGE'
+        ? t(SYNTAX_MESSAGES.TOO_LARGE, options.locale ?? 'fr', { detail: read.detail ?? '' })
+        : t(INVALID_UTF8, options.locale ?? 'fr');
+    result.diagnostics.unshift({
+      code: 'syntax',
+      severity: 'error',
+      outcome: 'none',
+      message,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    });
+    for (const e of result.engagements) {
+      e.verdict = 'a_completer';
+      e.findings = [];
+      result.verdicts[e.id] = 'a_completer';
+    }
+    return { file, result };
+  }
+  return { file, ioError: read.error };
+}
+
+/** Lints every declaration under the given paths. */
+export function lintPaths(paths: string[], options: LintOptions = {}): FileResult[] {
+  const catalogue = options.catalogue ?? defaultCatalogue();
+  const opts = { ...options, catalogue };
+  return findDeclarations(paths).map((f) => (f.error ? { file: f.file, ioError: f.error } : lintFile(f.file, opts)));
+}

@@ -1,0 +1,62 @@
+import type { Position, Range } from './types';
+
+/**
+ * Converts string offsets (UTF-16 code units, as JavaScript strings and the `yaml` library
+ * count them) to LSP positions and back. Built once per text; lookups are binary searches.
+ * Lines end at `\n`; a `\r` before it belongs to the line break, as in LSP.
+ */
+export class LineIndex {
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    const character = Math.min(o, this.lineEndOffset(lo)) - this.lineStarts[lo];
+    return { line: lo, character };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line];
+    return Math.min(start + Math.max(0, pos.character), this.lineEndOffset(pos.line));
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(Math.max(startOffset, endOffset)) };
+  }
+
+  /** Offset of the end of a line's content (before `\r\n` or `\n`). */
+  lineEndOffset(line: number): number {
+    const start = this.lineStarts[line];
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line], this.lineEndOffset(line));
+  }
+
+  /** The range of a whole line's content. */
+  lineRange(line: number): Range {
+    const l = Math.max(0, Math.min(line, this.lineStarts.length - 1));
+    return { start: { line: l, character: 0 }, end: { line: l, character: this.lineEndOffset(l) - this.lineStarts[l] } };
+  }
+}

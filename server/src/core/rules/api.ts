@@ -1,0 +1,84 @@
+import type { Catalogue } from '../catalogue';
+import type { DataPath, Localized, Outcome, Severity } from '../types';
+
+/**
+ * The metadata of a rule: the one source for its diagnostics' messages, hovers, the
+ * checklist, the docs pages and SARIF.
+ */
+export interface RuleMeta {
+  /** Stable id: `E<nn>-<kebab-name>` for an engagement's rule, `cadre-<name>` for framework-wide ones. */
+  id: string;
+  /** The engagement it implements; absent for framework-wide rules (they name one per finding). */
+  engagement?: string;
+  defaultSeverity: Severity;
+  /** Short title. */
+  title: Localized;
+  /** Why the rule exists: what the framework asks, in plain words. */
+  description: Localized;
+  /** How to fix a finding. */
+  howToFix: Localized;
+  /** Messages by id; `{name}` placeholders are filled from the finding's data. */
+  messages: Record<string, Localized>;
+  /** The fields it reads, as dotted paths (`donnees.aipd.realisee`). */
+  fields: string[];
+  /** The facts it rests on: "AI Act art. 27", "RGPD art. 35", "CRPA L311-3-1"… */
+  references: string[];
+}
+
+export interface FixSpec {
+  kind: string;
+  args: Record<string, unknown>;
+  title: Localized;
+  preferred?: boolean;
+}
+
+export interface ReportOptions {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The field the finding is about; the range is its value (scalars) or its key. */
+  path: DataPath;
+  at?: 'key' | 'value';
+  /** Default `non_conforme`. Missing information is `a_completer` (shown at most as a warning). */
+  outcome?: Outcome;
+  /** Other fields involved, shown as related information. */
+  related?: { path: DataPath; messageId: string; data?: Record<string, string | number> }[];
+  fixes?: FixSpec[];
+  /** For framework-wide rules: the engagement this finding is about. */
+  engagement?: string;
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+export interface RuleContext {
+  /** The declaration's data (merges applied); `{}` when the document is not a mapping. */
+  readonly data: Record<string, unknown>;
+  /** Reads a value by path; `undefined` when absent. */
+  get(path: DataPath): unknown;
+  /** Whether the path is present (even with a null value). */
+  has(path: DataPath): boolean;
+  /** `projet.statut` when it is a string. */
+  readonly statut: string | undefined;
+  /** Today, injectable for tests. ISO date `YYYY-MM-DD` in `today`. */
+  readonly now: Date;
+  readonly today: string;
+  readonly catalogue: Catalogue;
+  report(options: ReportOptions): void;
+  /** Says the rule does not apply to this declaration (e.g. no personal data). */
+  notApplicable(): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** Identity helper that gives rule files a typed shape. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** True for a non-empty trimmed string that is not a template placeholder ("A COMPLETER…"). */
+export function filled(v: unknown): boolean {
+  if (typeof v === 'string') return v.trim() !== '' && !/^a compl[ée]ter\b/i.test(v.trim());
+  if (Array.isArray(v)) return v.length > 0;
+  return v !== undefined && v !== null;
+}
