@@ -68,9 +68,13 @@ export const COMMANDS = new Map<string, CommandHandler>();
 export async function main(argv: string[], io: Io): Promise<number> {
   const envLocale = localeFromEnv(io.env);
   const [command, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help' || command === 'help') {
+  if (!command) {
+    io.stderr(t(USAGE, envLocale));
+    return 2;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
     io.stdout(t(USAGE, envLocale));
-    return command ? 0 : 2;
+    return 0;
   }
   if (command === '-v' || command === '--version') {
     io.stdout(VERSION + '\n');

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The main job: install the npm dependencies, type-check, build and package the extension
+# (dist/cadre-ia.vsix), then lint the bundled examples. Usage: bash scripts/main.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-deps.sh
+echo "== type-check"
+npx tsc -p .
+echo "== build and package"
+npm run --silent package
+echo "== lint the bundled examples (some are non-compliant on purpose: exit code 1 is expected)"
+status=0
+node bin/cadre-ia.js lint examples || status=$?
+if [ "$status" -ge 2 ]; then
+  echo "main: the linter failed (exit $status)" >&2
+  exit "$status"
+fi
+echo "main: done (lint exit code $status; the .vsix is in dist/)"

@@ -1,0 +1,129 @@
+/**
+ * CLI scenarios, in the spirit of Spectral's: each `*.scenario` file under test/cli/scenarios/
+ * holds the input documents, the command, and the expected exit status and output.
+ *
+ *   ====test====                 a title
+ *   ====document:NAME====        a file written in a fresh temporary folder (NAME may hold folders)
+ *   ====binary:NAME====          a file written from hex bytes
+ *   ====symlink:NAME====         a symbolic link; the body is the target
+ *   ====fifo:NAME====            a named pipe (a path that is not a regular file)
+ *   ====env====                  KEY=VALUE lines
+ *   ====user====                 `nobody` runs the command as an unprivileged user (to test unreadable files as root)
+ *   ====mode:NAME====            an octal mode for NAME (e.g. 000)
+ *   ====command====              arguments of `cadre-ia` (shell-like words, "quotes" allowed)
+ *   ====status====               expected exit code
+ *   ====stdout==== / ====stderr====                  exact expected output (UPDATE_SNAPSHOTS=1 rewrites it)
+ *   ====stdout-contains==== / ====stderr-contains====  lines that must each appear
+ *   ====stdout-json====          a JS expression over `out` (the parsed stdout) that must be true, one per line
+ *
+ * The bin under test is the built one (bin/cadre-ia.js → dist/cli.js): run `npm run build` first.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin', 'cadre-ia.js');
+const DIR = path.join(__dirname, 'scenarios');
+const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
+
+interface Section {
+  name: string;
+  arg?: string;
+  body: string;
+}
+
+function parseScenario(text: string): Section[] {
+  const sections: Section[] = [];
+  const re = /^====([a-z-]+)(?::([^=]+))?====\n/gm;
+  const marks: { name: string; arg?: string; start: number; headerStart: number }[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) marks.push({ name: m[1], arg: m[2], start: m.index + m[0].length, headerStart: m.index });
+  marks.forEach((mk, i) => {
+    const end = i + 1 < marks.length ? marks[i + 1].headerStart : text.length;
+    sections.push({ name: mk.name, arg: mk.arg, body: text.slice(mk.start, end) });
+  });
+  return sections;
+}
+
+function words(cmd: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (let m = re.exec(cmd); m; m = re.exec(cmd)) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
+
+describe('CLI scenarios', function () {
+  this.timeout(30000);
+  before(() => {
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'cli.js')), 'dist/cli.js is missing: run `npm run build` before the CLI scenarios');
+  });
+
+  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.scenario')).sort();
+  for (const file of files) {
+    const full = path.join(DIR, file);
+    const text = fs.readFileSync(full, 'utf8');
+    const sections = parseScenario(text);
+    const title = sections.find((s) => s.name === 'test')?.body.trim() ?? file;
+    it(`${file}: ${title}`, () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-ia-cli-'));
+      fs.chmodSync(tmp, 0o755);
+      try {
+        const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmp, CADRE_IA_DATE: '2026-06-01' };
+        let asNobody = false;
+        for (const s of sections) {
+          const target = s.arg ? path.join(tmp, s.arg) : '';
+          if (s.arg) fs.mkdirSync(path.dirname(target), { recursive: true });
+          if (s.name === 'document') fs.writeFileSync(target, s.body);
+          else if (s.name === 'binary') fs.writeFileSync(target, Buffer.from(s.body.replace(/\s+/g, ''), 'hex'));
+          else if (s.name === 'symlink') fs.symlinkSync(s.body.trim(), target);
+          else if (s.name === 'fifo') assert.equal(spawnSync('mkfifo', [target]).status, 0, 'mkfifo failed');
+          else if (s.name === 'env') for (const line of s.body.split('\n').filter(Boolean)) env[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+          else if (s.name === 'user') asNobody = s.body.trim() === 'nobody';
+        }
+        for (const s of sections) if (s.name === 'mode') fs.chmodSync(path.join(tmp, s.arg!), parseInt(s.body.trim(), 8));
+        const args = words(sections.find((s) => s.name === 'command')!.body.trim());
+        let cmd = process.execPath;
+        let argv = [BIN, ...args];
+        if (asNobody) {
+          if (!isRoot) {
+            // Not root: the file modes alone make the file unreadable.
+          } else {
+            assert.ok(hasSetpriv, 'setpriv (util-linux) is needed to run this scenario as an unprivileged user');
+            argv = ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...argv];
+            cmd = 'setpriv';
+          }
+        }
+        const r = spawnSync(cmd, argv, { cwd: tmp, env, encoding: 'utf8', timeout: 20000 });
+        assert.equal(r.error, undefined, String(r.error));
+        let updated = text;
+        for (const s of sections) {
+          if (s.name === 'status') assert.equal(r.status, Number(s.body.trim()), `exit status\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+          if (s.name === 'stdout' || s.name === 'stderr') {
+            const actual = (s.name === 'stdout' ? r.stdout : r.stderr).split(tmp).join('<tmp>');
+            if (UPDATE) updated = updated.replace(`====${s.name}====\n${s.body}`, `====${s.name}====\n${actual}`);
+            else assert.equal(actual, s.body, `${s.name} differs (UPDATE_SNAPSHOTS=1 to accept)`);
+          }
+          if (s.name === 'stdout-contains' || s.name === 'stderr-contains') {
+            const actual = s.name === 'stdout-contains' ? r.stdout : r.stderr;
+            for (const line of s.body.split('\n').filter((l) => l.trim())) assert.ok(actual.includes(line), `${s.name}: missing «${line}» in:\n${actual}`);
+          }
+          if (s.name === 'stdout-json') {
+            const out = JSON.parse(r.stdout);
+            for (const expr of s.body.split('\n').filter((l) => l.trim())) {
+              const ok = new Function('out', `return (${expr});`)(out);
+              assert.ok(ok, `stdout-json: ${expr} is false for:\n${JSON.stringify(out, null, 1).slice(0, 3000)}`);
+            }
+          }
+        }
+        if (UPDATE && updated !== text) fs.writeFileSync(full, updated);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+  }
+});
