@@ -23,6 +23,7 @@ const SCHEMA_KEYWORDS: Record<string, Localized> = {
   minimum: { fr: 'Valeur trop petite', en: 'Value too small' },
   maximum: { fr: 'Valeur trop grande', en: 'Value too large' },
   minItems: { fr: 'Liste trop courte', en: 'List too short' },
+  placeholder: { fr: 'Texte provisoire « A COMPLETER » laissé dans un champ', en: "Placeholder 'A COMPLETER' left in a field" },
   uniqueItems: { fr: 'Doublons dans une liste', en: 'Duplicates in a list' },
 };
 

@@ -112,6 +112,7 @@ const MESSAGES: Record<string, Localized> = {
   uniqueItems: { fr: 'La liste contient des doublons.', en: 'The list contains duplicates.' },
   const: { fr: 'Valeur attendue : « {expected} ».', en: "Expected value: '{expected}'." },
   cadre: { fr: 'Cadre « {value} » inconnu : ce catalogue vérifie « {expected} ».', en: "Unknown framework '{value}': this catalogue checks '{expected}'." },
+  placeholder: { fr: 'À compléter : remplacez le texte provisoire de « {field} ».', en: "To be completed: replace the placeholder text of '{field}'." },
   other: { fr: 'Valeur invalide : {detail}.', en: 'Invalid value: {detail}.' },
   fixKey: { fr: 'Remplacer par « {to} »', en: "Replace with '{to}'" },
   fixValue: { fr: 'Remplacer par « {to} »', en: "Replace with '{to}'" },
@@ -172,7 +173,7 @@ export function validateSchema(parsed: ParsedDeclaration, locale: Locale, option
   const seen = new Set<string>();
   validate(data);
   for (const err of (validate.errors ?? []) as ErrorObject[]) {
-    const d = mapError(err, parsed, data, schema, locale);
+    const d = placeholderError(err, parsed, data, schema, locale) ?? mapError(err, parsed, data, schema, locale);
     if (!d) continue;
     const key = `${d.code}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
     if (seen.has(key)) continue;
@@ -192,6 +193,25 @@ export function validateSchema(parsed: ParsedDeclaration, locale: Locale, option
     });
   }
   return out;
+}
+
+/** Template placeholders ("A COMPLETER : …") left in a field: information still to write. */
+export const PLACEHOLDER_RE = /^\s*[AÀ] (COMPL[EÉ]TER|CONFIRMER)\b/i;
+
+function placeholderError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, root: SchemaNode, locale: Locale): Diagnostic | undefined {
+  if (err.keyword === 'required' || err.keyword === 'additionalProperties') return undefined;
+  const path = pathOf(err.instancePath, data);
+  const value = getIn(data, path);
+  if (typeof value !== 'string' || !PLACEHOLDER_RE.test(value)) return undefined;
+  return {
+    code: 'schema-placeholder',
+    severity: 'warning',
+    outcome: 'a_completer',
+    message: t(MESSAGES.placeholder, locale, { field: path.join('.') }),
+    range: rangeOf(parsed, path),
+    path,
+    engagement: engagementOf(path, root),
+  };
 }
 
 function fix(kind: string, args: Record<string, unknown>, title: string, preferred = false): FixRef {
