@@ -397,7 +397,8 @@ describe('catalogue', () => {
     const fixed = catalogue.engagements.filter((e: Node) => !e.derogable).map((e: Node) => e.id);
     assert.deepEqual(fixed, ['E02']);
     for (const e of catalogue.engagements) {
-      assert.deepEqual(e.rules, [], `${e.id}: rules are filled elsewhere`);
+      assert.ok(e.rules.length > 0, `${e.id}: at least one rule implements it`);
+      for (const r of e.rules) assert.ok(r.id.startsWith(`${e.id}-`), `${e.id}: rule ${r.id} carries the engagement as its prefix`);
       assert.ok(e.references.length > 0, `${e.id}: references`);
       for (const r of e.references) {
         if (r.url) assert.match(r.url, /^https:\/\/(eur-lex\.europa\.eu|www\.legifrance\.gouv\.fr|www\.cnil\.fr|cyber\.gouv\.fr)\//, `${e.id}: ${r.url}`);
