@@ -1,0 +1,56 @@
+import { findPrinciple, type Catalogue } from './catalogue';
+import { t, VERDICT_LABELS } from './i18n';
+import type { ParsedDeclaration } from './parse';
+import type { LintResult, Locale, Verdict } from './types';
+import { VERDICTS } from './types';
+import type { PDocumentVerdicts, PEngagementVerdict, PPrinciple, VerdictsResult } from '../../../shared/protocol';
+
+/** The verdicts of one declaration, in the shape of `cadreIa/verdicts` (shared/protocol.ts). */
+export function documentVerdicts(
+  uri: string,
+  version: number | undefined,
+  result: LintResult & { parsed?: ParsedDeclaration },
+  catalogue: Catalogue,
+  locale: Locale,
+): PDocumentVerdicts {
+  const summary = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number> & { total: number };
+  summary.total = 0;
+  const engagements: PEngagementVerdict[] = [];
+  for (const e of catalogue.engagements) {
+    const r = result.engagements.find((x) => x.id === e.id);
+    const verdict: Verdict = r?.verdict ?? result.verdicts[e.id] ?? 'a_completer';
+    summary[verdict]++;
+    summary.total++;
+    const findings = (r?.findings ?? [])
+      .map((i) => result.diagnostics[i])
+      .filter((d) => d !== undefined)
+      .map((d) => ({ code: d.code, severity: d.severity, message: d.message, uri, range: d.range }));
+    const present = result.parsed ? (e.sections ?? []).filter((s) => result.parsed!.index.has(s)) : [];
+    const missingSection = verdict === 'a_completer' && present.length === 0 && e.sections?.length ? e.sections[0] : undefined;
+    engagements.push({
+      id: e.id,
+      principle: e.principle,
+      title: t(e.title, locale),
+      verdict,
+      verdictLabel: t(VERDICT_LABELS[verdict] ?? { fr: verdict, en: verdict }, locale),
+      findings,
+      range: r?.range,
+      missingSection,
+      derogable: !!e.derogable,
+    });
+  }
+  return { uri, version, summary, engagements };
+}
+
+/** The whole `cadreIa/verdicts` answer: the catalogue's principles and each document's verdicts. */
+export function verdictsResult(catalogue: Catalogue, locale: Locale, documents: PDocumentVerdicts[]): VerdictsResult {
+  const principles: PPrinciple[] = catalogue.principles.map((p) => ({
+    id: p.id,
+    title: t(findPrinciple(catalogue, p.id)?.title ?? p.title, locale),
+    engagements: catalogue.engagements.filter((e) => e.principle === p.id).map((e) => e.id),
+  }));
+  return {
+    catalogue: { id: catalogue.id, version: catalogue.version, name: t(catalogue.name, locale), principles },
+    documents,
+  };
+}
