@@ -118,6 +118,13 @@ export interface ReportResult {
   html?: string;
 }
 
+/**
+ * Command of the verdict code lenses (`E11 · conforme` above a section); arguments:
+ * `[engagementId: string, uri: string]`. The client implements it (e.g. reveal the engagement
+ * in the checklist, or show `cadreIa/engagement`).
+ */
+export const ShowEngagementCommand = 'cadreIa.showEngagement';
+
 /** Settings section read through `workspace/configuration`. */
 export const SETTINGS_SECTION = 'cadreIa';
 export interface Settings {

@@ -1,4 +1,5 @@
 import { main } from './main';
+import './lsp';
 
 // Entry point of the `cadre-ia` bin.
 main(process.argv.slice(2), {

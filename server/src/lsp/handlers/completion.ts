@@ -1,0 +1,35 @@
+import type { CompletionList } from 'vscode-languageserver/node';
+import { completionsAt } from '../../core/completion';
+import { loadTemplates } from '../../core/templates';
+import { toCompletionItem } from '../convert';
+import type { CadreServer } from '../server';
+
+let templates: Record<string, string> | undefined;
+function sectionTemplates(s: CadreServer): Record<string, string> {
+  if (templates) return templates;
+  try {
+    templates = Object.fromEntries(Object.entries(loadTemplates().sections).map(([k, v]) => [k, v.text]));
+  } catch (e) {
+    s.logError('templates', e);
+    templates = {};
+  }
+  return templates;
+}
+
+/** textDocument/completion: keys not yet present, enum values, booleans, whole sections. */
+export function register(s: CadreServer): void {
+  s.connection.onCompletion(
+    s.safe('textDocument/completion', async (params): Promise<CompletionList | null> => {
+      const doc = s.documents.get(params.textDocument.uri);
+      if (!doc || !s.isDeclaration(doc)) return null;
+      const a = await s.analyze(doc);
+      const items = completionsAt(a.result.parsed, params.position, {
+        locale: a.locale,
+        catalogue: a.catalogue,
+        trigger: params.context?.triggerCharacter,
+        sectionTemplates: sectionTemplates(s),
+      });
+      return { isIncomplete: false, items: items.map((c) => toCompletionItem(c, s.client)) };
+    }),
+  );
+}

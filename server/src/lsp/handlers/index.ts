@@ -1,0 +1,42 @@
+import type { CadreServer } from '../server';
+import { register as catalogue } from './catalogue';
+import { register as codeAction } from './codeAction';
+import { register as codeLens } from './codeLens';
+import { register as completion } from './completion';
+import { register as configuration } from './configuration';
+import { register as diagnostics } from './diagnostics';
+import { register as documentLink } from './documentLink';
+import { register as documents } from './documents';
+import { register as documentSymbol } from './documentSymbol';
+import { register as engagement } from './engagement';
+import { register as foldingRange } from './foldingRange';
+import { register as hover } from './hover';
+import { register as newDeclaration } from './newDeclaration';
+import { register as verdicts } from './verdicts';
+import { register as watchedFiles } from './watchedFiles';
+
+/** Registers one LSP request or notification family on the server. */
+export type Register = (s: CadreServer) => void;
+
+/**
+ * Every handler, one file per request (initialize lives in ../main.ts). A new request adds its
+ * file here — `cadreIa/report` (the report issue) goes in `./report.ts` with the same
+ * `register(s)` shape, wrapping its handler with `s.safe(…)`.
+ */
+export const HANDLERS: readonly Register[] = [
+  documents,
+  configuration,
+  watchedFiles,
+  diagnostics,
+  hover,
+  completion,
+  codeAction,
+  documentSymbol,
+  foldingRange,
+  documentLink,
+  codeLens,
+  verdicts,
+  engagement,
+  newDeclaration,
+  catalogue,
+];

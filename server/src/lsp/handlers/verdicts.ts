@@ -1,0 +1,57 @@
+import { findDeclarations } from '../../core/files';
+import { documentVerdicts, verdictsResult } from '../../core/verdictsView';
+import { VerdictsRequest, type PDocumentVerdicts, type VerdictsParams, type VerdictsResult } from '../../../../shared/protocol';
+import { ClientError, uriToPath, type Analysis, type CadreServer } from '../server';
+
+/** cadreIa/verdicts: the 14 verdicts of one document (open or on disk), or of every declaration of the workspace. */
+export function register(s: CadreServer): void {
+  s.connection.onRequest(
+    VerdictsRequest,
+    s.safe(VerdictsRequest, async (params: VerdictsParams | null, token): Promise<VerdictsResult> => {
+      const view = (a: Analysis, uri: string, version?: number): PDocumentVerdicts => documentVerdicts(uri, version, a.result, a.catalogue, a.locale);
+      const documents: PDocumentVerdicts[] = [];
+      let first: Analysis | undefined;
+      if (params?.uri !== undefined) {
+        if (typeof params.uri !== 'string') throw new ClientError('uri must be a string');
+        const open = s.documents.get(params.uri);
+        let a: Analysis;
+        if (open) a = await s.analyze(open);
+        else {
+          const file = uriToPath(params.uri);
+          if (!file) throw new ClientError(`unknown document: ${params.uri}`);
+          const r = await s.analyzeFile(file);
+          if ('error' in r) throw new ClientError(`cannot read ${params.uri}: ${r.error}`);
+          a = r;
+        }
+        first = a;
+        documents.push(view(a, params.uri, open?.version));
+      } else {
+        const seen = new Set<string>();
+        for (const folder of s.folders) {
+          for (const found of findDeclarations([folder])) {
+            if (token?.isCancellationRequested) break;
+            if (found.error || seen.has(found.file)) continue;
+            seen.add(found.file);
+            const open = s.openDocumentFor(found.file);
+            const a = open ? await s.analyze(open) : await s.analyzeFile(found.file);
+            if ('error' in a) continue;
+            first ??= a;
+            documents.push(view(a, open?.uri ?? a.uri, open?.version));
+          }
+        }
+        // Open declarations outside every folder (or with no folder at all) count too.
+        for (const doc of s.documents.all()) {
+          const file = uriToPath(doc.uri);
+          if (!s.isDeclaration(doc) || (file && seen.has(file))) continue;
+          const a = await s.analyze(doc);
+          first ??= a;
+          documents.push(view(a, doc.uri, doc.version));
+        }
+      }
+      const settings = await s.settingsFor(params?.uri);
+      const catalogue = first?.catalogue ?? s.catalogueFor(settings, params?.uri).catalogue;
+      const locale = first?.locale ?? s.localeOf(settings);
+      return verdictsResult(catalogue, locale, documents);
+    }),
+  );
+}

@@ -1,0 +1,500 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeLensRefreshRequest,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, loadCatalogueFile, type Catalogue } from '../core/catalogue';
+import { knownRuleIds, lintParsed, type FullLintResult } from '../core/engine';
+import { isDeclarationFile, readDeclaration } from '../core/files';
+import { resolveLocale, t } from '../core/i18n';
+import { parseDeclaration } from '../core/parse';
+import { resourcePath } from '../core/resources';
+import { declarationSchema } from '../core/schema';
+import { loadTemplates } from '../core/templates';
+import type { Locale, Localized, SeveritySetting } from '../core/types';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, VerdictsChangedNotification, type Settings } from '../../../shared/protocol';
+import { toLspDiagnostic } from './convert';
+
+/** One analysis of a document at one version, under one set of settings: reused by every request. */
+export interface Analysis {
+  uri: string;
+  /** Document version (open documents); `undefined` for a file read from disk. */
+  version?: number;
+  text: string;
+  result: FullLintResult;
+  settings: Settings;
+  locale: Locale;
+  catalogue: Catalogue;
+  /** Changes whenever the text, the settings or the catalogue change (pull diagnostics' resultId). */
+  resultId: string;
+}
+
+export interface CatalogueChoice {
+  catalogue: Catalogue;
+  file: string;
+  bundled: boolean;
+  fallbackReason?: string;
+}
+
+/** What the client can do, read once at initialization. */
+export interface ClientFeatures {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configuration: boolean;
+  workspaceFolders: boolean;
+  watchedFilesDynamic: boolean;
+  codeLensRefresh: boolean;
+  codeActionResolveEdit: boolean;
+  codeActionLiterals: boolean;
+  documentChanges: boolean;
+  snippets: boolean;
+  markdownHover: boolean;
+  markdownCompletion: boolean;
+  hierarchicalSymbols: boolean;
+  insertTextModeAsIs: boolean;
+  relatedInformation: boolean;
+  versionedPush: boolean;
+}
+
+const MSG: Record<string, Localized> = {
+  badCatalogue: {
+    fr: 'Cadre IA : le catalogue « {file} » est inutilisable ({why}). Le catalogue de Lyon fourni avec l’extension est utilisé à la place.',
+    en: "Cadre IA: the catalogue '{file}' cannot be used ({why}). The bundled Lyon catalogue is used instead.",
+  },
+};
+
+export function features(c: ClientCapabilities): ClientFeatures {
+  const td = c.textDocument ?? {};
+  return {
+    pullDiagnostics: !!td.diagnostic,
+    diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
+    configuration: !!c.workspace?.configuration,
+    workspaceFolders: !!c.workspace?.workspaceFolders,
+    watchedFilesDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    codeLensRefresh: !!c.workspace?.codeLens?.refreshSupport,
+    codeActionResolveEdit: !!td.codeAction?.resolveSupport?.properties?.includes('edit'),
+    codeActionLiterals: !!td.codeAction?.codeActionLiteralSupport,
+    documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
+    snippets: !!td.completion?.completionItem?.snippetSupport,
+    markdownHover: !!td.hover?.contentFormat?.includes('markdown'),
+    markdownCompletion: !!td.completion?.completionItem?.documentationFormat?.includes('markdown'),
+    hierarchicalSymbols: !!td.documentSymbol?.hierarchicalDocumentSymbolSupport,
+    insertTextModeAsIs: !!td.completion?.completionItem?.insertTextModeSupport?.valueSet?.includes(1),
+    relatedInformation: td.publishDiagnostics?.relatedInformation !== false,
+    versionedPush: !!td.publishDiagnostics?.versionSupport,
+  };
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Settings as the client sent them, made safe: anything malformed falls back to the default. */
+export function sanitizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const s: Settings = { ...DEFAULT_SETTINGS, rules: {} };
+  if (r.locale === 'auto' || r.locale === 'fr' || r.locale === 'en') s.locale = r.locale;
+  if (typeof r.catalogue === 'string') s.catalogue = r.catalogue.trim();
+  if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+    for (const [k, v] of Object.entries(r.rules as Record<string, unknown>)) if (typeof v === 'string' && SEVERITIES.has(v)) s.rules[k] = v as SeveritySetting;
+  }
+  if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs)) s.debounceMs = Math.max(0, Math.min(10_000, Math.round(r.debounceMs)));
+  if (typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) && r.maxFileSize > 0) s.maxFileSize = Math.round(r.maxFileSize);
+  if (typeof r.codeLens === 'boolean') s.codeLens = r.codeLens;
+  return s;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(p: string): string {
+  return pathToFileURL(p).href;
+}
+
+/** A request failure the client caused (unknown document, bad parameters): answered, not logged as a crash. */
+export class ClientError extends Error {
+  constructor(message: string, readonly code: number = ErrorCodes.InvalidParams) {
+    super(message);
+  }
+}
+
+/**
+ * The Cadre IA language server: documents, settings, catalogues, and the per-version cache
+ * of analyses that every handler reads. Handlers (handlers/*.ts) only adapt the core.
+ */
+export class CadreServer {
+  readonly documents = new TextDocuments(TextDocument);
+  client: ClientFeatures = features({});
+  /** Locale of the editor (initializationOptions.locale, or the client's `locale`). */
+  editorLocale: Locale = 'fr';
+  /** Workspace folders, as file-system paths. */
+  folders: string[] = [];
+  /** Settings used when the client cannot answer workspace/configuration. */
+  private globalSettings: unknown = {};
+  private generation = 0;
+  private readonly analyses = new Map<string, Analysis>();
+  private readonly pending = new Map<string, Promise<Analysis>>();
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly seqs = new Map<string, number>();
+  private readonly catalogues = new Map<string, { key: string; choice: CatalogueChoice }>();
+  private readonly warned = new Set<string>();
+  private readonly disk = new Map<string, { key: string; analysis: Analysis }>();
+  private shuttingDown = false;
+
+  constructor(readonly connection: Connection) {}
+
+  // ---- initialization -------------------------------------------------------------------
+
+  initialize(params: InitializeParams): void {
+    this.client = features(params.capabilities ?? {});
+    const opts = (params.initializationOptions ?? {}) as { locale?: unknown; settings?: unknown };
+    const fromOptions = typeof opts.locale === 'string' ? opts.locale : undefined;
+    this.editorLocale = resolveLocale(fromOptions ?? params.locale ?? undefined, 'fr');
+    if (opts.settings && typeof opts.settings === 'object') this.globalSettings = opts.settings;
+    const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
+    this.folders = folders.filter((f): f is string => !!f);
+  }
+
+  /** After `initialized`: dynamic registrations the client accepts; the schema and catalogue are warmed up. */
+  async initialized(): Promise<void> {
+    setImmediate(() => this.guard('warm-up', () => warmUp()));
+    if (this.client.watchedFilesDynamic) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.ia.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}', kind: 2 /* change */ }],
+      });
+    }
+    if (this.client.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((e) =>
+        this.guard('workspaceFolders', () => {
+          const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+          this.folders = this.folders.filter((f) => !removed.has(f));
+          for (const f of e.added) {
+            const p = uriToPath(f.uri);
+            if (p && !this.folders.includes(p)) this.folders.push(p);
+          }
+          this.disk.clear();
+        }),
+      );
+    }
+  }
+
+  // ---- settings and catalogues ------------------------------------------------------------
+
+  settingsFor(uri: string | undefined): Promise<Settings> {
+    const key = uri ?? '';
+    let p = this.settingsCache.get(key);
+    if (!p) {
+      p = this.fetchSettings(uri);
+      this.settingsCache.set(key, p);
+    }
+    return p;
+  }
+
+  private async fetchSettings(uri: string | undefined): Promise<Settings> {
+    if (!this.client.configuration) return sanitizeSettings(this.globalSettings);
+    try {
+      const raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+      return sanitizeSettings(raw ?? this.globalSettings);
+    } catch (e) {
+      this.connection.console.warn(`cadre-ia: workspace/configuration failed (${(e as Error).message}); default settings used`);
+      return sanitizeSettings(this.globalSettings);
+    }
+  }
+
+  localeOf(settings: Settings): Locale {
+    return settings.locale === 'auto' ? this.editorLocale : settings.locale;
+  }
+
+  /** The folder of the workspace holding a document, or the first one. */
+  folderOf(uri: string | undefined): string | undefined {
+    const p = uri ? uriToPath(uri) : undefined;
+    if (p) {
+      const inside = this.folders.filter((f) => p === f || p.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length);
+      if (inside.length) return inside[0];
+    }
+    return this.folders[0];
+  }
+
+  /**
+   * The catalogue a document is checked against: the configured file (relative paths from the
+   * document's workspace folder; `~` and `${workspaceFolder}` expanded) or the bundled one. A
+   * configured file that cannot be used falls back to the bundled catalogue, and the user is
+   * told once why. A catalogue is data: it is read and validated, never executed.
+   */
+  catalogueFor(settings: Settings, uri: string | undefined): CatalogueChoice {
+    const bundledFile = resourcePath(...BUNDLED_CATALOGUE_FILE);
+    const configured = settings.catalogue;
+    if (!configured) return { catalogue: bundledCatalogue(knownRuleIds()), file: bundledFile, bundled: true };
+    const folder = this.folderOf(uri);
+    let file = configured.replace(/^\$\{workspaceFolder\}/, folder ?? '.').replace(/^~(?=$|[\\/])/, process.env.HOME ?? '~');
+    if (!path.isAbsolute(file)) file = path.resolve(folder ?? process.cwd(), file);
+    let key: string;
+    try {
+      const st = fs.statSync(file);
+      key = `${file}|${st.mtimeMs}|${st.size}|${st.isFile()}`;
+    } catch (e) {
+      key = `${file}|${(e as NodeJS.ErrnoException).code ?? 'ERR'}`;
+    }
+    const cached = this.catalogues.get(file);
+    if (cached && cached.key === key) return cached.choice;
+    const load = loadCatalogueFile(file, knownRuleIds());
+    let choice: CatalogueChoice;
+    if (load.catalogue) {
+      choice = { catalogue: load.catalogue, file, bundled: false };
+    } else {
+      const why = load.errors.join('; ');
+      choice = { catalogue: bundledCatalogue(knownRuleIds()), file: bundledFile, bundled: true, fallbackReason: why };
+      const warnKey = `${file}|${why}`;
+      if (!this.warned.has(warnKey)) {
+        this.warned.add(warnKey);
+        void this.connection.window.showWarningMessage(t(MSG.badCatalogue, this.localeOf(settings), { file: configured, why }));
+      }
+    }
+    this.catalogues.set(file, { key, choice });
+    return choice;
+  }
+
+  /** Whether a file path is a catalogue some document uses (for watched-file events). */
+  isCatalogueFile(p: string): boolean {
+    return this.catalogues.has(p);
+  }
+
+  // ---- analyses -----------------------------------------------------------------------------
+
+  isDeclaration(doc: TextDocument): boolean {
+    if (doc.languageId === 'declaration-ia') return true;
+    const p = uriToPath(doc.uri) ?? decodeURIComponent(doc.uri.replace(/[?#].*$/, ''));
+    return isDeclarationFile(p);
+  }
+
+  /** The open document, or a client error for an unknown one. */
+  document(uri: unknown): TextDocument {
+    if (typeof uri !== 'string') throw new ClientError('textDocument.uri is missing');
+    const doc = this.documents.get(uri);
+    if (!doc) throw new ClientError(`unknown document: ${uri}`);
+    return doc;
+  }
+
+  /** The cached analysis of a document at its current version, if any. */
+  cached(doc: TextDocument): Analysis | undefined {
+    const a = this.analyses.get(doc.uri);
+    return a && a.version === doc.version && a.resultId.startsWith(`${this.generation}:`) ? a : undefined;
+  }
+
+  /** The analysis of an open document at its current version: computed once, then reused. */
+  analyze(doc: TextDocument): Promise<Analysis> {
+    const hit = this.cached(doc);
+    if (hit) return Promise.resolve(hit);
+    const key = `${doc.uri}|${doc.version}|${this.generation}`;
+    const inflight = this.pending.get(key);
+    if (inflight) return inflight;
+    const generation = this.generation;
+    const p = (async () => {
+      const settings = await this.settingsFor(doc.uri);
+      const a = this.compute(doc.uri, doc.version, doc.getText(), settings, `${generation}:v${doc.version}`);
+      // Keep it only if nothing newer replaced the document or the settings meanwhile.
+      const current = this.documents.get(doc.uri);
+      if (current && current.version === doc.version && generation === this.generation) this.analyses.set(doc.uri, a);
+      return a;
+    })().finally(() => this.pending.delete(key));
+    this.pending.set(key, p);
+    return p;
+  }
+
+  private compute(uri: string, version: number | undefined, text: string, settings: Settings, resultId: string): Analysis {
+    const locale = this.localeOf(settings);
+    const { catalogue } = this.catalogueFor(settings, uri);
+    const parsed = parseDeclaration(text, { maxChars: settings.maxFileSize });
+    const result = lintParsed(parsed, { locale, catalogue, severities: settings.rules, now: today(), maxChars: settings.maxFileSize });
+    return { uri, version, text, result, settings, locale, catalogue, resultId };
+  }
+
+  /** The analysis of a declaration on disk (unopened files of the workspace), cached by mtime and size. */
+  async analyzeFile(file: string): Promise<Analysis | { uri: string; error: string }> {
+    const uri = pathToUri(file);
+    const settings = await this.settingsFor(uri);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(file);
+    } catch (e) {
+      return { uri, error: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+    }
+    const key = `${this.generation}:${st.mtimeMs}:${st.size}`;
+    const hit = this.disk.get(file);
+    if (hit && hit.key === key) return hit.analysis;
+    const read = readDeclaration(file, settings.maxFileSize * 3);
+    const text = 'text' in read ? read.text : '';
+    const a = this.compute(uri, undefined, text, settings, key);
+    if (!('text' in read)) {
+      a.result.diagnostics.unshift({
+        code: 'syntax',
+        severity: 'error',
+        outcome: 'none',
+        message: `${read.error}${read.detail ? ` (${read.detail})` : ''}`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
+    }
+    this.disk.set(file, { key, analysis: a });
+    return a;
+  }
+
+  /** The open document whose file is `file`, if any (URIs may be spelled differently). */
+  openDocumentFor(file: string): TextDocument | undefined {
+    for (const doc of this.documents.all()) if (uriToPath(doc.uri) === file) return doc;
+    return undefined;
+  }
+
+  forgetFile(file: string): void {
+    this.disk.delete(file);
+  }
+
+  forget(uri: string): void {
+    this.analyses.delete(uri);
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    this.seqs.delete(uri);
+  }
+
+  // ---- validation and publication ----------------------------------------------------------
+
+  /** Validates after the configured delay; a newer edit cancels the pending validation. */
+  schedule(doc: TextDocument, immediate = false): void {
+    if (!this.isDeclaration(doc)) return;
+    const uri = doc.uri;
+    const seq = (this.seqs.get(uri) ?? 0) + 1;
+    this.seqs.set(uri, seq);
+    const previous = this.timers.get(uri);
+    if (previous) clearTimeout(previous);
+    this.timers.delete(uri);
+    const start = (delay: number) => {
+      if (this.seqs.get(uri) !== seq || this.shuttingDown) return; // a newer edit took over
+      this.timers.set(
+        uri,
+        setTimeout(() => {
+          this.timers.delete(uri);
+          if (this.seqs.get(uri) === seq) void this.validate(uri);
+        }, delay),
+      );
+    };
+    if (immediate) start(0);
+    else void this.settingsFor(uri).then((s) => start(s.debounceMs), () => start(DEFAULT_SETTINGS.debounceMs));
+  }
+
+  /** Analyses the current version and publishes it, unless the document changed meanwhile. */
+  async validate(uri: string): Promise<void> {
+    await this.guardAsync('validate', async () => {
+      const doc = this.documents.get(uri);
+      if (!doc || !this.isDeclaration(doc) || this.shuttingDown) return;
+      const a = await this.analyze(doc);
+      const now = this.documents.get(uri);
+      if (!now || now.version !== a.version) return; // outdated: a newer validation follows
+      if (!this.client.pullDiagnostics) this.publish(a);
+      void this.connection.sendNotification(VerdictsChangedNotification, { uri });
+    });
+  }
+
+  publish(a: Analysis): void {
+    void this.connection.sendDiagnostics({
+      uri: a.uri,
+      version: a.version,
+      diagnostics: a.result.diagnostics.map((d) => toLspDiagnostic(d, a.uri, this.client)),
+    });
+  }
+
+  /** Settings or catalogue changed: forget everything computed and re-validate open documents. */
+  revalidateAll(): void {
+    this.generation++;
+    this.settingsCache.clear();
+    this.catalogues.clear();
+    this.analyses.clear();
+    this.disk.clear();
+    for (const doc of this.documents.all()) this.schedule(doc, true);
+    if (this.client.pullDiagnostics && this.client.diagnosticRefresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (this.client.codeLensRefresh) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+
+  setGlobalSettings(settings: unknown): void {
+    if (settings !== undefined) this.globalSettings = settings;
+  }
+
+  shutdown(): void {
+    this.shuttingDown = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  // ---- robustness ----------------------------------------------------------------------------
+
+  /** Runs a notification handler; an exception is logged, never thrown. */
+  guard(name: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.logError(name, e);
+    }
+  }
+
+  async guardAsync(name: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      this.logError(name, e);
+    }
+  }
+
+  logError(name: string, e: unknown): void {
+    this.connection.console.error(`cadre-ia: ${name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  }
+
+  /**
+   * Wraps a request handler: an exception becomes a ResponseError (logged when it is ours,
+   * not the client's); the server keeps serving.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  safe<P extends any[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R | ResponseError<any>> {
+    return async (...args: P) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        if (e instanceof ResponseError) return e;
+        if (e instanceof ClientError) return new ResponseError(e.code, `cadre-ia: ${name}: ${e.message}`);
+        this.logError(name, e);
+        return new ResponseError(ErrorCodes.InternalError, `cadre-ia: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+  }
+}
+
+/** Compiles the schema and loads the bundled catalogue and templates before the first document arrives. */
+function warmUp(): void {
+  declarationSchema();
+  bundledCatalogue(knownRuleIds());
+  loadTemplates();
+}
+
+/** Today, or `CADRE_IA_DATE` (YYYY-MM-DD) for reproducible results, as the CLI does. */
+export function today(): Date {
+  const d = process.env.CADRE_IA_DATE;
+  if (d && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d))) return new Date(d + 'T12:00:00Z');
+  return new Date();
+}
+
+export function createServer(connection: Connection = createConnection(ProposedFeatures.all)): CadreServer {
+  return new CadreServer(connection);
+}
