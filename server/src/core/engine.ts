@@ -190,7 +190,7 @@ function toDiagnostic(rule: Rule, severity: Severity, o: ReportOptions, engageme
     code: meta.id,
     severity: outcome === 'a_completer' ? atMost(severity, 'warning') : severity,
     message: message ? t(message, locale, o.data) : o.messageId,
-    range: rangeOf(parsed, o.path, o.at ?? 'value'),
+    range: rangeOf(parsed, o.rangePath ?? o.path, o.at ?? 'value'),
     engagement: o.engagement ?? engagement,
     path: o.path,
     outcome,

@@ -1,32 +1,32 @@
 import { defineRule, type RuleMeta } from './api';
+import { addMissing } from './util';
 
 const meta: RuleMeta = {
-    id: 'E02-interaction-directe',
-    engagement: 'E02',
-    defaultSeverity: 'error',
-    title: { fr: 'Pas d’IA en interaction directe avec les usagers', en: 'No AI in direct interaction with citizens' },
-    description: {
-      fr: 'Le cadre de Lyon exclut toute IA en interaction directe avec les usagers externes (par exemple un agent conversationnel public). Cet engagement n’admet pas de dérogation.',
-      en: "Lyon's framework rules out any AI in direct interaction with external users (a public chatbot, for instance). This engagement admits no derogation.",
+  id: 'E02-interaction-directe',
+  engagement: 'E02',
+  defaultSeverity: 'error',
+  title: { fr: 'Pas d’IA en interaction directe avec les usagers', en: 'No AI in direct interaction with citizens' },
+  description: {
+    fr: 'Le cadre de Lyon exclut toute IA en interaction directe avec les usagers externes (par exemple un agent conversationnel public) : un agent reste entre l’IA et l’usager, pour garder le lien humain. Cet engagement n’admet pas de dérogation.',
+    en: "Lyon's framework rules out any AI in direct interaction with external users (a public chatbot, for instance): an agent stays between the AI and the citizen, to keep the human link. This engagement admits no derogation.",
+  },
+  howToFix: {
+    fr: 'Placez un agent entre l’IA et l’usager (l’IA assiste l’agent), puis indiquez `usagers.interaction_directe: false`.',
+    en: 'Put an agent between the AI and the citizen (the AI assists the agent), then set `usagers.interaction_directe: false`.',
+  },
+  messages: {
+    direct: {
+      fr: 'Interaction directe avec les usagers : interdite par le cadre (engagement E02, sans dérogation possible).',
+      en: 'Direct interaction with citizens: forbidden by the framework (engagement E02, no derogation possible).',
     },
-    howToFix: {
-      fr: 'Placez un agent entre l’IA et l’usager (l’IA assiste l’agent), puis indiquez `usagers.interaction_directe: false`.',
-      en: 'Put an agent between the AI and the citizen (the AI assists the agent), then set `usagers.interaction_directe: false`.',
+    missing: {
+      fr: 'Précisez si l’IA interagit directement avec les usagers (`usagers.interaction_directe`).',
+      en: 'State whether the AI interacts directly with citizens (`usagers.interaction_directe`).',
     },
-    messages: {
-      direct: {
-        fr: 'Interaction directe avec les usagers : interdite par le cadre (engagement E02, sans dérogation possible).',
-        en: 'Direct interaction with citizens: forbidden by the framework (engagement E02, no derogation possible).',
-      },
-      missing: {
-        fr: 'Précisez si l’IA interagit directement avec les usagers (`usagers.interaction_directe`).',
-        en: 'State whether the AI interacts directly with citizens (`usagers.interaction_directe`).',
-      },
-      fixFalse: { fr: 'Mettre `interaction_directe: false` (à confirmer)', en: 'Set `interaction_directe: false` (to be confirmed)' },
-      fixSection: { fr: 'Ajouter la section « usagers »', en: "Add the 'usagers' section" },
-    },
-    fields: ['usagers.interaction_directe', 'usagers.public_concerne'],
-  references: ['Cadre IA de Lyon (2025), engagement « pas d’IA en interaction directe »', 'AI Act art. 50(1)'],
+    fixFalse: { fr: 'Mettre `interaction_directe: false` (à confirmer)', en: 'Set `interaction_directe: false` (to be confirmed)' },
+  },
+  fields: ['usagers.interaction_directe'],
+  references: ['Cadre IA de Lyon (2025), engagement « pas d’IA en interaction directe avec les usagers »', 'AI Act art. 50(1)'],
 };
 
 export default defineRule({
@@ -45,15 +45,8 @@ export default defineRule({
           },
         ],
       });
-    } else if (value === undefined) {
-      ctx.report({
-        messageId: 'missing',
-        path: ['usagers', 'interaction_directe'],
-        outcome: 'a_completer',
-        fixes: ctx.has(['usagers'])
-          ? [{ kind: 'insert-field', args: { path: ['usagers'], key: 'interaction_directe' }, title: meta.messages.fixFalse }]
-          : [{ kind: 'insert-section', args: { section: 'usagers' }, title: meta.messages.fixSection }],
-      });
+    } else if (value !== false) {
+      ctx.report({ messageId: 'missing', path: ['usagers', 'interaction_directe'], outcome: 'a_completer', fixes: addMissing(ctx, ['usagers', 'interaction_directe'], !ctx.has(['usagers'])) });
     }
   },
 });

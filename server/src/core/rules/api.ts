@@ -38,6 +38,8 @@ export interface ReportOptions {
   /** The field the finding is about; the range is its value (scalars) or its key. */
   path: DataPath;
   at?: 'key' | 'value';
+  /** Where to show the finding when it is not `path` itself (e.g. a missing field: show its present sibling). */
+  rangePath?: DataPath;
   /** Default `non_conforme`. Missing information is `a_completer` (shown at most as a warning). */
   outcome?: Outcome;
   /** Other fields involved, shown as related information. */

@@ -1,0 +1,48 @@
+import { defineRule, filled, type RuleMeta } from './api';
+import { addMissing, isMapping } from './util';
+
+const meta: RuleMeta = {
+  id: 'E01-indicateurs',
+  engagement: 'E01',
+  defaultSeverity: 'warning',
+  title: { fr: 'Indicateurs d’évaluation', en: 'Evaluation indicators' },
+  description: {
+    fr: 'Un projet d’IA s’évalue : la déclaration fixe des indicateurs (nom et valeur cible) qui diront, au bilan annuel, si les bénéfices attendus sont au rendez-vous.',
+    en: 'An AI project is evaluated: the declaration sets indicators (name and target value) that will tell, in the annual report, whether the expected benefits materialised.',
+  },
+  howToFix: {
+    fr: 'Ajoutez `interet_general.indicateurs`, une liste d’objets `{ nom: …, cible: … }`.',
+    en: 'Add `interet_general.indicateurs`, a list of `{ nom: …, cible: … }` objects.',
+  },
+  messages: {
+    missing: {
+      fr: 'Aucun indicateur d’évaluation : fixez au moins un indicateur et sa cible (`interet_general.indicateurs`).',
+      en: 'No evaluation indicator: set at least one indicator and its target (`interet_general.indicateurs`).',
+    },
+    noTarget: {
+      fr: 'Indicateur « {nom} » sans valeur cible (`cible`).',
+      en: "Indicator '{nom}' has no target value (`cible`).",
+    },
+  },
+  fields: ['interet_general.indicateurs', 'interet_general.indicateurs[].nom', 'interet_general.indicateurs[].cible'],
+  references: ['Cadre IA de Lyon (2025), évaluation des projets', 'Eurocities Algorithmic Transparency Standard v0.3.1 (performance)'],
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    if (!ctx.has(['interet_general'])) return;
+    const indicateurs = ctx.get(['interet_general', 'indicateurs']);
+    if (!Array.isArray(indicateurs) || !indicateurs.some(isMapping)) {
+      ctx.report({ messageId: 'missing', path: ['interet_general', 'indicateurs'], outcome: 'a_completer', fixes: addMissing(ctx, ['interet_general', 'indicateurs']) });
+      return;
+    }
+    indicateurs.forEach((ind, i) => {
+      if (!isMapping(ind) || filled(ind.cible)) return;
+      const nom = typeof ind.nom === 'string' ? ind.nom : `#${i + 1}`;
+      const path = ['interet_general', 'indicateurs', i, 'cible'];
+      const rangePath = typeof ind.nom === 'string' ? ['interet_general', 'indicateurs', i, 'nom'] : undefined;
+      ctx.report({ messageId: 'noTarget', data: { nom }, path, rangePath, outcome: 'a_completer', fixes: addMissing(ctx, path) });
+    });
+  },
+});

@@ -1,0 +1,48 @@
+import { defineRule, type RuleMeta } from './api';
+import { addMissing } from './util';
+
+const meta: RuleMeta = {
+  id: 'E06-pratique-interdite',
+  engagement: 'E06',
+  defaultSeverity: 'error',
+  title: { fr: 'Pas de pratique d’IA interdite (AI Act art. 5)', en: 'No prohibited AI practice (AI Act art. 5)' },
+  description: {
+    fr: 'Le règlement européen sur l’IA (AI Act) interdit certaines pratiques depuis le 2 février 2025 : notation sociale, manipulation, exploitation des vulnérabilités, identification biométrique à distance en temps réel dans l’espace public… (art. 5). La déclaration classe le système dans une catégorie de risque ; la catégorie `interdit` ne peut pas être déployée.',
+    en: 'The EU AI Act has banned some practices since 2 February 2025: social scoring, manipulation, exploitation of vulnerabilities, real-time remote biometric identification in public spaces… (art. 5). The declaration classifies the system in a risk category; the `interdit` category cannot be deployed.',
+  },
+  howToFix: {
+    fr: 'Classez le système (`droits.ai_act.categorie` : `haut_risque`, `transparence` ou `minimal`) ; s’il relève de l’article 5, le projet doit être abandonné ou revu.',
+    en: 'Classify the system (`droits.ai_act.categorie`: `haut_risque`, `transparence` or `minimal`); if it falls under article 5, the project must be dropped or redesigned.',
+  },
+  messages: {
+    forbidden: {
+      fr: 'Pratique d’IA interdite par l’AI Act (art. 5) : ce système ne peut pas être déployé.',
+      en: 'AI practice prohibited by the AI Act (art. 5): this system cannot be deployed.',
+    },
+    section: {
+      fr: 'Section « droits » absente : classez le système selon l’AI Act et décrivez l’évaluation des biais (E06).',
+      en: "Missing 'droits' section: classify the system under the AI Act and describe the bias assessment (E06).",
+    },
+    missing: {
+      fr: 'Indiquez la catégorie de risque AI Act du système (`droits.ai_act.categorie`).',
+      en: 'State the AI Act risk category of the system (`droits.ai_act.categorie`).',
+    },
+  },
+  fields: ['droits.ai_act.categorie'],
+  references: ['AI Act art. 5', 'AI Act art. 6', 'AI Act art. 113 (application au 2 février 2025)'],
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    if (!ctx.has(['droits'])) {
+      ctx.report({ messageId: 'section', path: ['droits'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits'], true) });
+      return;
+    }
+    const categorie = ctx.get(['droits', 'ai_act', 'categorie']);
+    if (categorie === 'interdit') ctx.report({ messageId: 'forbidden', path: ['droits', 'ai_act', 'categorie'] });
+    else if (categorie === undefined || categorie === null) {
+      ctx.report({ messageId: 'missing', path: ['droits', 'ai_act', 'categorie'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits', 'ai_act', 'categorie']) });
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { defineRule, filled, type RuleMeta } from './api';
+import { addMissing, inProduction } from './util';
+
+const meta: RuleMeta = {
+  id: 'E08-dialogue-social',
+  engagement: 'E08',
+  defaultSeverity: 'error',
+  title: { fr: 'Dialogue social avant la mise en production', en: 'Social dialogue before production' },
+  description: {
+    fr: 'Un projet d’IA qui change le travail des agents passe devant les instances du dialogue social (comité social territorial, CST, et sa formation spécialisée) avant sa mise en production. Le cadre de Lyon a lui-même été rédigé avec les organisations syndicales. En production, l’absence de consultation est une non-conformité ; avant, elle reste à faire.',
+    en: "An AI project that changes the agents' work goes before the staff bodies (the comité social territorial, CST, and its specialised committee) before going into production. Lyon's framework was itself drafted with the unions. In production, the lack of consultation is a non-compliance; before, it is still to be done.",
+  },
+  howToFix: {
+    fr: 'Présentez le projet au CST, puis listez les instances consultées (`agents.dialogue_social.instances_consultees`, par exemple `[CST]`) et la `date`.',
+    en: 'Present the project to the CST, then list the bodies consulted (`agents.dialogue_social.instances_consultees`, e.g. `[CST]`) and the `date`.',
+  },
+  messages: {
+    notDoneProduction: {
+      fr: 'Projet en production sans consultation des instances du dialogue social (CST).',
+      en: 'Project in production without consulting the staff bodies (CST).',
+    },
+    notDone: {
+      fr: 'Instances du dialogue social (CST) à consulter avant la mise en production (`agents.dialogue_social.instances_consultees`).',
+      en: 'Staff bodies (CST) to be consulted before going into production (`agents.dialogue_social.instances_consultees`).',
+    },
+  },
+  fields: ['agents.dialogue_social.instances_consultees', 'agents.dialogue_social.date', 'projet.statut'],
+  references: ['Code général de la fonction publique art. L253-5 (compétences du comité social territorial)', 'AI Act art. 26(7) (information des représentants des travailleurs)', 'Cadre IA de Lyon (2025), rédigé avec les organisations syndicales'],
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    // A missing section is E08-formation's finding.
+    if (!ctx.has(['agents'])) return;
+    const instances = ctx.get(['agents', 'dialogue_social', 'instances_consultees']);
+    if (Array.isArray(instances) && instances.some(filled)) return;
+    const fixes = addMissing(ctx, ['agents', 'dialogue_social', 'instances_consultees']);
+    if (inProduction(ctx)) ctx.report({ messageId: 'notDoneProduction', path: ['agents', 'dialogue_social', 'instances_consultees'], fixes });
+    else ctx.report({ messageId: 'notDone', path: ['agents', 'dialogue_social', 'instances_consultees'], outcome: 'a_completer', fixes });
+  },
+});

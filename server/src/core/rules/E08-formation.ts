@@ -1,0 +1,55 @@
+import { defineRule, type RuleMeta } from './api';
+import { addMissing, inProduction } from './util';
+
+const meta: RuleMeta = {
+  id: 'E08-formation',
+  engagement: 'E08',
+  defaultSeverity: 'error',
+  title: { fr: 'Agents formés avant la mise en production', en: 'Agents trained before production' },
+  description: {
+    fr: 'Les agents qui utilisent l’IA sont formés avant sa mise en production (maîtrise de l’IA, AI Act art. 4 ; information des personnes qui la supervisent, art. 26). Lyon a formé 600 agents par des webinaires internes. En production, une formation non réalisée est une non-conformité ; avant, elle reste à faire.',
+    en: 'The agents who use the AI are trained before it goes into production (AI literacy, AI Act art. 4; those overseeing it, art. 26). Lyon trained 600 agents through internal webinars. In production, training not done is a non-compliance; before, it is still to be done.',
+  },
+  howToFix: {
+    fr: 'Formez les agents concernés, puis indiquez `agents.formation.realisee: true` et la `date`.',
+    en: 'Train the agents concerned, then set `agents.formation.realisee: true` and the `date`.',
+  },
+  messages: {
+    section: {
+      fr: 'Section « agents » absente : indiquez la formation des agents et la consultation des instances du dialogue social (E08).',
+      en: "Missing 'agents' section: state the training of agents and the consultation of the staff bodies (E08).",
+    },
+    notDoneProduction: {
+      fr: 'Projet en production sans formation des agents qui l’utilisent (AI Act art. 4).',
+      en: 'Project in production without training the agents who use it (AI Act art. 4).',
+    },
+    notDone: {
+      fr: 'Formation des agents à réaliser avant la mise en production (AI Act art. 4).',
+      en: 'Agent training to be done before going into production (AI Act art. 4).',
+    },
+    missing: {
+      fr: 'Indiquez si les agents ont été formés (`agents.formation.realisee`).',
+      en: 'State whether the agents were trained (`agents.formation.realisee`).',
+    },
+  },
+  fields: ['agents.formation.realisee', 'agents.formation.date', 'projet.statut'],
+  references: ['AI Act art. 4 (maîtrise de l’IA)', 'AI Act art. 26(2)', 'Cadre IA de Lyon (2025) : 600 agents formés par webinaires'],
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    if (!ctx.has(['agents'])) {
+      ctx.report({ messageId: 'section', path: ['agents'], outcome: 'a_completer', fixes: addMissing(ctx, ['agents'], true) });
+      return;
+    }
+    const realisee = ctx.get(['agents', 'formation', 'realisee']);
+    if (realisee === true) return;
+    if (realisee === false) {
+      if (inProduction(ctx)) ctx.report({ messageId: 'notDoneProduction', path: ['agents', 'formation', 'realisee'] });
+      else ctx.report({ messageId: 'notDone', path: ['agents', 'formation', 'realisee'], outcome: 'a_completer' });
+      return;
+    }
+    ctx.report({ messageId: 'missing', path: ['agents', 'formation', 'realisee'], outcome: 'a_completer', fixes: addMissing(ctx, ['agents', 'formation', 'realisee']) });
+  },
+});

@@ -1,0 +1,47 @@
+import { defineRule, filled, type RuleMeta } from './api';
+import { addMissing } from './util';
+
+const meta: RuleMeta = {
+  id: 'E09-analyse-risques',
+  engagement: 'E09',
+  defaultSeverity: 'warning',
+  title: { fr: 'Analyse de risques de sécurité', en: 'Security risk analysis' },
+  description: {
+    fr: 'Le système fait l’objet d’une analyse de risques de sécurité (EBIOS Risk Manager ou équivalente) qui couvre ses risques propres à l’IA ; elle prépare l’homologation de sécurité.',
+    en: 'The system goes through a security risk analysis (EBIOS Risk Manager or equivalent) that covers its AI-specific risks; it prepares the security approval (homologation).',
+  },
+  howToFix: {
+    fr: 'Renseignez `securite.analyse_risques` : `methode` (par exemple EBIOS RM), `date` et `reference` du document.',
+    en: 'Fill in `securite.analyse_risques`: `methode` (e.g. EBIOS RM), `date` and the document `reference`.',
+  },
+  messages: {
+    section: {
+      fr: 'Section « securite » absente : décrivez l’analyse de risques, l’homologation, la journalisation et les risques propres à l’IA (E09).',
+      en: "Missing 'securite' section: describe the risk analysis, the security approval, logging and AI-specific risks (E09).",
+    },
+    missing: {
+      fr: 'Analyse de risques de sécurité non renseignée : indiquez « {field} » (`securite.analyse_risques`).',
+      en: "Security risk analysis not filled in: give '{field}' (`securite.analyse_risques`).",
+    },
+  },
+  fields: ['securite.analyse_risques.methode', 'securite.analyse_risques.date'],
+  references: ['ANSSI, Recommandations de sécurité pour un système d’IA générative (29 avril 2024)', 'ANSSI, méthode EBIOS Risk Manager', 'Référentiel général de sécurité (RGS) art. 5'],
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    if (!ctx.has(['securite'])) {
+      ctx.report({ messageId: 'section', path: ['securite'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite'], true) });
+      return;
+    }
+    if (!ctx.has(['securite', 'analyse_risques'])) {
+      ctx.report({ messageId: 'missing', data: { field: 'methode' }, path: ['securite', 'analyse_risques'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite', 'analyse_risques']) });
+      return;
+    }
+    for (const field of ['methode', 'date']) {
+      const path = ['securite', 'analyse_risques', field];
+      if (!filled(ctx.get(path))) ctx.report({ messageId: 'missing', data: { field }, path, outcome: 'a_completer', fixes: addMissing(ctx, path) });
+    }
+  },
+});

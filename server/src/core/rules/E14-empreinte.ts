@@ -1,0 +1,53 @@
+import { defineRule, type RuleMeta } from './api';
+import { addMissing, inProduction } from './util';
+
+const meta: RuleMeta = {
+  id: 'E14-empreinte',
+  engagement: 'E14',
+  defaultSeverity: 'warning',
+  title: { fr: 'Empreinte environnementale mesurée', en: 'Environmental footprint measured' },
+  description: {
+    fr: 'Un projet en production mesure son empreinte : une méthode (CodeCarbon, EcoLogits, données du fournisseur ou estimation) sur un périmètre donné, et une estimation annuelle en kWh et en kg CO2e, reprise au bilan annuel. Avant la production, l’engagement ne s’applique pas encore.',
+    en: 'A project in production measures its footprint: a method (CodeCarbon, EcoLogits, vendor data or an estimate) on a given scope, and a yearly estimate in kWh and kg CO2e, reported in the annual report. Before production, the engagement does not apply yet.',
+  },
+  howToFix: {
+    fr: 'Renseignez `environnement.mesure.methode` (et `perimetre`), puis `environnement.estimation_annuelle.energie_kwh` et `co2e_kg`.',
+    en: 'Fill in `environnement.mesure.methode` (and `perimetre`), then `environnement.estimation_annuelle.energie_kwh` and `co2e_kg`.',
+  },
+  messages: {
+    method: {
+      fr: 'Projet en production : indiquez la méthode de mesure de l’empreinte (`environnement.mesure.methode`).',
+      en: 'Project in production: state the footprint measurement method (`environnement.mesure.methode`).',
+    },
+    estimate: {
+      fr: 'Projet en production : donnez l’estimation annuelle « {field} ».',
+      en: "Project in production: give the yearly estimate '{field}'.",
+    },
+  },
+  fields: ['environnement.mesure.methode', 'environnement.mesure.perimetre', 'environnement.estimation_annuelle.energie_kwh', 'environnement.estimation_annuelle.co2e_kg', 'projet.statut'],
+  references: ['AFNOR Spec 2314 « IA frugale » (2024)', 'EcoLogits (GenAI Impact)', 'CodeCarbon', 'ADEME, Base Empreinte (facteurs d’émission)'],
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    if (!inProduction(ctx)) {
+      ctx.notApplicable();
+      return;
+    }
+    if (!ctx.has(['environnement'])) {
+      // One finding for the whole section (E13-sobriete reports it too, for its own engagement).
+      ctx.report({ messageId: 'method', path: ['environnement', 'mesure', 'methode'], outcome: 'a_completer' });
+      return;
+    }
+    if (typeof ctx.get(['environnement', 'mesure', 'methode']) !== 'string') {
+      ctx.report({ messageId: 'method', path: ['environnement', 'mesure', 'methode'], outcome: 'a_completer', fixes: addMissing(ctx, ['environnement', 'mesure', 'methode']) });
+    }
+    for (const field of ['energie_kwh', 'co2e_kg']) {
+      const path = ['environnement', 'estimation_annuelle', field];
+      if (typeof ctx.get(path) !== 'number') {
+        ctx.report({ messageId: 'estimate', data: { field: path.join('.') }, path, outcome: 'a_completer', fixes: addMissing(ctx, path) });
+      }
+    }
+  },
+});

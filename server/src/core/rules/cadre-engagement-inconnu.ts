@@ -1,0 +1,39 @@
+import { findEngagement } from '../catalogue';
+import { defineRule, type RuleMeta } from './api';
+import { isMapping } from './util';
+
+const meta: RuleMeta = {
+  id: 'cadre-engagement-inconnu',
+  defaultSeverity: 'warning',
+  title: { fr: 'Engagement inconnu du cadre', en: 'Engagement unknown to the framework' },
+  description: {
+    fr: 'La section `engagements` ne parle que des engagements du cadre (à Lyon : E01 à E14). Un autre identifiant est sans doute une faute de frappe : sa déclaration ne compte pour aucun engagement.',
+    en: 'The `engagements` section only speaks of the framework’s engagements (in Lyon: E01 to E14). Another id is most likely a typo: its statement counts for no engagement.',
+  },
+  howToFix: {
+    fr: 'Corrigez l’identifiant (par exemple `E09`) ou retirez l’entrée.',
+    en: 'Fix the id (e.g. `E09`) or remove the entry.',
+  },
+  messages: {
+    unknown: {
+      fr: 'Engagement « {engagement} » inconnu du cadre (engagements connus : {known}).',
+      en: "Engagement '{engagement}' unknown to the framework (known engagements: {known}).",
+    },
+  },
+  fields: ['engagements.<Exx>'],
+  references: ['Cadre IA de Lyon (2025), 14 engagements'],
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    const all = ctx.get(['engagements']);
+    if (!isMapping(all)) return;
+    const ids = ctx.catalogue.engagements.map((e) => e.id);
+    const known = ids.length > 2 ? `${ids[0]}…${ids[ids.length - 1]}` : ids.join(', ');
+    for (const id of Object.keys(all)) {
+      if (findEngagement(ctx.catalogue, id)) continue;
+      ctx.report({ messageId: 'unknown', data: { engagement: id, known }, path: ['engagements', id], at: 'key' });
+    }
+  },
+});
