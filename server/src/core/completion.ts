@@ -398,6 +398,15 @@ function valueItems(path: DataPath, typed: string, position: Position, prefix: s
       sortText: String(i).padStart(3, '0'),
     });
   });
+  // Suggested values (`examples`) of an open field, after the closed lists.
+  if (!out.length && Array.isArray(node.examples)) {
+    node.examples
+      .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+      .forEach((v, i) => {
+        const s = String(v);
+        out.push({ label: s, kind: 'value', detail: fieldTitle(node, ctx.locale), documentation: describe(node, ctx.locale), insertText: prefix + s, snippet: false, range, filterText: s, sortText: `5${String(i).padStart(3, '0')}` });
+      });
+  }
   if (!out.length && types(node).includes('boolean')) {
     for (const [v, label] of [
       ['true', L.boolTrue],

@@ -114,7 +114,7 @@ export function diagnosticMarkdown(d: Diagnostic, locale: Locale): string {
   const info = codeInfo(d.code);
   const colon = locale === 'fr' ? ' :' : ':';
   const lines = [`**${esc(d.code)}** (${t(SEVERITY_LABELS[d.severity] ?? { fr: d.severity, en: d.severity }, locale)}) — ${esc(t(info.title, locale))}`];
-  lines.push('', esc(d.message));
+  lines.push('', d.message);
   const description = t(info.description, locale);
   if (description && description !== d.code) lines.push('', `*${t(L.why, locale)}*${colon} ${description}`);
   if (info.howToFix) lines.push('', `*${t(L.howToFix, locale)}*${colon} ${t(info.howToFix, locale)}`);
