@@ -66,7 +66,20 @@ export function planDerogation(text: string, id: string, today: Date, eol = '\n'
     `  echeance: \${3:${oneYearLater(today)}}`,
   ];
   const source = template && template.length > 0 && template[0].trim() === `${id}:` ? template : fallback;
-  const body = (indent: string) => source.map((l) => (l.trim() === '' ? '' : indent + l)).join(eol) + eol;
+  // The template indents by 2; under entries indented by `indent` (all spaces), nested lines
+  // use the same step, so that the new entry looks like its neighbours.
+  const body = (indent: string) => {
+    const step = /^ {2,8}$/.test(indent) ? indent.length : 2;
+    return (
+      source
+        .map((l) => {
+          if (l.trim() === '') return '';
+          const lead = /^ */.exec(l)![0].length;
+          return indent + ' '.repeat(Math.round(lead / 2) * step) + l.slice(lead);
+        })
+        .join(eol) + eol
+    );
+  };
 
   let header = -1;
   for (let i = 0; i < count; i++) {
@@ -188,7 +201,9 @@ export function findSectionSnippet(
       const body = Array.isArray(s?.body) ? s.body.join('\n') : typeof s?.body === 'string' ? s.body : undefined;
       if (!body) continue;
       const first = body.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-      if (first !== undefined && new RegExp(`^${section.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).test(first)) return { name, body };
+      // A section snippet writes one top-level key (a whole declaration writes many).
+      const topKeys = body.split('\n').filter((l) => /^[A-Za-z_][\w-]*\s*:/.test(l)).length;
+      if (topKeys === 1 && first !== undefined && new RegExp(`^${section.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).test(first)) return { name, body };
     }
   }
   return undefined;
