@@ -12,6 +12,7 @@ import { register as engagement } from './engagement';
 import { register as foldingRange } from './foldingRange';
 import { register as hover } from './hover';
 import { register as newDeclaration } from './newDeclaration';
+import { register as report } from './report';
 import { register as verdicts } from './verdicts';
 import { register as watchedFiles } from './watchedFiles';
 
@@ -39,4 +40,5 @@ export const HANDLERS: readonly Register[] = [
   engagement,
   newDeclaration,
   catalogue,
+  report,
 ];
