@@ -1,5 +1,6 @@
 import { main } from './main';
 import './lsp';
+import './report';
 
 // Entry point of the `cadre-ia` bin.
 main(process.argv.slice(2), {
