@@ -415,6 +415,102 @@ describe('fixes: never throw, never corrupt (random fix references)', () => {
   });
 });
 
+describe('fixes: generated documents (layouts, line endings, comments, styles)', () => {
+  const SECTIONS = SECTION_ORDER.filter((x) => x !== 'cadre' && x !== 'engagements');
+  const style = fc.constantFrom('block', 'flow', 'null', 'commented');
+  const docArb = fc.record({
+    present: fc.subarray(SECTIONS),
+    styles: fc.array(style, { minLength: SECTIONS.length, maxLength: SECTIONS.length }),
+    unit: fc.constantFrom(2, 4),
+    crlf: fc.boolean(),
+    blank: fc.boolean(),
+    finalNewline: fc.boolean(),
+    header: fc.boolean(),
+    footer: fc.boolean(),
+    cadre: fc.boolean(),
+  });
+
+  type DocSpec = typeof docArb extends fc.Arbitrary<infer T> ? T : never;
+
+  /** A declaration in canonical order, written in the given layout. */
+  function build(d: DocSpec): string {
+    const u = ' '.repeat(d.unit);
+    const blocks: string[] = [];
+    if (d.cadre) blocks.push('cadre: lyon-ia/v1 # format\n');
+    d.present.forEach((name, i) => {
+      switch (d.styles[SECTIONS.indexOf(name)]) {
+        case 'block':
+          blocks.push(`${name}:\n${u}champ: "valeur ${i} été 🌿" # note\n${u}sous:\n${u}${u}x: ${i}\n${u}liste:\n${u}${u}- a\n`);
+          break;
+        case 'flow':
+          blocks.push(`${name}: { champ: v${i}, autre: [1, 2] }\n`);
+          break;
+        case 'null':
+          blocks.push(i % 2 ? `${name}: null # vide\n` : `${name}:\n`);
+          break;
+        default:
+          blocks.push(`# section ${name}\n${name}:\n${u}champ: "\tv${i}"\n${u}# commentaire interne\n`);
+      }
+    });
+    let text = (d.header ? '# Déclaration générée\n\n' : '') + blocks.join(d.blank ? '\n' : '') + (d.footer ? '# fin\n' : '');
+    if (!d.finalNewline) text = text.replace(/\n$/, '');
+    return d.crlf ? text.replace(/\n/g, '\r\n') : text;
+  }
+
+  it('inserts every missing section at its canonical place, in the document\'s layout', () => {
+    fc.assert(
+      fc.property(docArb, (d) => {
+        const text = build(d);
+        const parsed = parseDeclaration(text);
+        assert.deepEqual(parsed.problems, [], text);
+        const hasBlock = d.present.some((n) => d.styles[SECTIONS.indexOf(n)] === 'block' || d.styles[SECTIONS.indexOf(n)] === 'commented');
+        for (const name of SECTIONS) {
+          const fix: FixRef = { kind: 'insert-section', args: { section: name }, title: name };
+          const edits = computeFixEdits(parsed, fix, ctx);
+          if (d.present.includes(name)) {
+            assert.equal(edits, undefined, `${name} exists`);
+            continue;
+          }
+          assert.ok(edits, `insert-section ${name} refused on\n${text}`);
+          const after = checkFix(text, edits, [fix]);
+          const data = parseDeclaration(after).value as Record<string, unknown>;
+          const keys = Object.keys(data);
+          assert.deepEqual(keys, SECTION_ORDER.filter((k) => keys.includes(k)), 'not at its canonical place');
+          const lines = after.split(/\r?\n/);
+          const at = lines.indexOf(`${name}:`);
+          const child = lines[at + 1];
+          if (hasBlock) assert.equal(child.length - child.trimStart().length, d.unit, `indentation of ${name}`);
+          const blankRuns = (t: string) => (t.replace(/\r/g, '').match(/\n\n\n/g) ?? []).length;
+          assert.ok(blankRuns(after) <= blankRuns(text), 'two blank lines in a row');
+          if (d.blank && d.present.length + (d.cadre ? 1 : 0) >= 2 && at > 0) assert.equal(lines[at - 1], '', 'no blank line before the new section');
+        }
+      }),
+      { numRuns: 50, seed: 42 },
+    );
+  });
+
+  it('inserts a field in every section, whatever its style', () => {
+    fc.assert(
+      fc.property(docArb, (d) => {
+        const text = build(d);
+        const parsed = parseDeclaration(text);
+        for (const name of d.present) {
+          const fix: FixRef = { kind: 'insert-field', args: { path: [name], key: 'nouveau_champ' }, title: name };
+          const edits = computeFixEdits(parsed, fix, ctx);
+          assert.ok(edits, `insert-field in ${name} (${d.styles[SECTIONS.indexOf(name)]}) refused on\n${text}`);
+          const after = checkFix(text, edits, [fix]);
+          assert.equal(getIn(parseDeclaration(after).value, [name, 'nouveau_champ']), 'A COMPLETER');
+        }
+        const fix = derogationFix('E09', 'fr', catalogue)!;
+        const edits = computeFixEdits(parsed, fix, ctx);
+        assert.ok(edits, `derogation refused on\n${text}`);
+        checkFix(text, edits, [fix]);
+      }),
+      { numRuns: 50, seed: 7 },
+    );
+  });
+});
+
 describe('templates', () => {
   it('reads every section of the format, each as `name:` and an indented body', () => {
     const t = loadTemplates();

@@ -133,7 +133,7 @@ export function fixAllEdits(parsed: ParsedDeclaration, diagnostics: readonly Dia
   try {
     const work = workOf(parsed, ctx);
     if (!work) return [];
-    const accepted: Plan[] = [];
+    const candidates: Plan[] = [];
     const seen = new Set<string>();
     for (const d of diagnostics) {
       for (const fix of d.fixes ?? []) {
@@ -148,11 +148,15 @@ export function fixAllEdits(parsed: ParsedDeclaration, diagnostics: readonly Dia
           plan = undefined;
         }
         if (!plan || !plan.edits.length) continue;
-        const clash = plan.edits.some((e) => accepted.some((p) => p.edits.some((a) => overlaps(a, e))));
-        if (clash) continue;
-        if (!verify(parsed, [...accepted, plan])) continue;
-        accepted.push(plan);
+        const clash = plan.edits.some((e) => candidates.some((p) => p.edits.some((a) => overlaps(a, e))));
+        if (!clash) candidates.push(plan);
       }
+    }
+    // One check for all of them (one parse); only when it fails, fixes are added one by one.
+    let accepted: Plan[] = candidates;
+    if (!verify(parsed, candidates)) {
+      accepted = [];
+      for (const plan of candidates) if (verify(parsed, [...accepted, plan])) accepted.push(plan);
     }
     const edits = accepted.flatMap((p) => p.edits).sort((a, b) => a.start - b.start || a.end - b.end);
     return toTextEdits(parsed, edits);
