@@ -1,3 +1,25 @@
+/**
+ * The rule engine: syntax → schema → rules → verdicts. `lintText` never throws.
+ *
+ * Verdict of each engagement of the catalogue, decided in this order:
+ * 1. the text could not be read as data (fatal syntax problem, binary, too large), or its root is
+ *    not a mapping (empty file, a list) → `a_completer`, and no rule runs;
+ * 2. an effective derogation (`engagements.Exx.statut: derogation` with justification,
+ *    `validee_par` and an `echeance` not passed, on a derogable engagement) → `derogation`; the
+ *    rule findings of that engagement are lowered to `information`;
+ * 3. any finding of the engagement with outcome `non_conforme` → `non_conforme`
+ *    (findings of framework-wide `cadre-*` rules are about the statement, not the engagement:
+ *    they never decide a verdict);
+ * 4. an effective `statut: non_applicable` (with a justification) → `non_applicable`; the
+ *    engagement's `a_completer` rule findings are lowered to `information`;
+ * 5. any finding with outcome `a_completer` — missing information from a rule, or a schema error
+ *    on a field of the engagement's sections — → `a_completer`;
+ * 6. every rule of the engagement that ran called `ctx.notApplicable()` → `non_applicable`;
+ * 7. otherwise `conforme` when at least one rule of the engagement ran, `a_completer` when the
+ *    catalogue enables none (nothing was checked).
+ * Severity: a finding's severity is its rule's (catalogue or user settings may re-grade it), but a
+ * finding with outcome `a_completer` shows at most as a warning.
+ */
 import { bundledCatalogue, cadreId, docUrl, type Catalogue, type Engagement } from './catalogue';
 import { isoDate, statementOf } from './derogations';
 import { t } from './i18n';
@@ -103,10 +125,11 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
     }
   }
 
-  // 3. Rules.
+  // 3. Rules, on a declaration that is a mapping (an empty file or a list is only the schema's finding).
+  const declaration = usable && parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value);
   const notApplicable = new Map<string, { ran: number; na: number }>();
-  if (usable) {
-    const data = (parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? parsed.value : {}) as Record<string, unknown>;
+  if (declaration) {
+    const data = parsed.value as Record<string, unknown>;
     const statut = typeof getIn(data, ['projet', 'statut']) === 'string' ? (getIn(data, ['projet', 'statut']) as string) : undefined;
     for (const { rule, severity, engagement } of enabledRules(catalogue, severities)) {
       const engagementId = engagement?.id ?? rule.meta.engagement;
@@ -151,10 +174,10 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
     diagnostics.forEach((d, i) => {
       if (d.engagement === e.id) findings.push(i);
     });
-    const statement = usable ? statementOf(parsed.value, e.id, catalogue, today) : undefined;
+    const statement = declaration ? statementOf(parsed.value, e.id, catalogue, today) : undefined;
     let verdict: Verdict;
     const hasOutcome = (o: string) => findings.some((i) => diagnostics[i].outcome === o && !diagnostics[i].code.startsWith('cadre-'));
-    if (!usable) {
+    if (!declaration) {
       verdict = 'a_completer';
     } else if (statement?.effective && statement.statut === 'derogation') {
       verdict = 'derogation';

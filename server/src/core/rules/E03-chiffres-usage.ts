@@ -33,6 +33,10 @@ export default defineRule({
     }
     // A missing section is E03-bilan-annuel's finding.
     if (!ctx.has(['bilan_annuel'])) return;
+    if (!ctx.has(['bilan_annuel', 'usage'])) {
+      ctx.report({ messageId: 'missing', data: { field: 'bilan_annuel.usage' }, path: ['bilan_annuel', 'usage'], outcome: 'a_completer', fixes: addMissing(ctx, ['bilan_annuel', 'usage']) });
+      return;
+    }
     for (const field of ['utilisateurs_actifs', 'requetes_an']) {
       const path = ['bilan_annuel', 'usage', field];
       if (typeof ctx.get(path) !== 'number') {

@@ -43,6 +43,16 @@ export default defineRule({
     if (typeof ctx.get(['environnement', 'mesure', 'methode']) !== 'string') {
       ctx.report({ messageId: 'method', path: ['environnement', 'mesure', 'methode'], outcome: 'a_completer', fixes: addMissing(ctx, ['environnement', 'mesure', 'methode']) });
     }
+    if (!ctx.has(['environnement', 'estimation_annuelle'])) {
+      ctx.report({
+        messageId: 'estimate',
+        data: { field: 'environnement.estimation_annuelle' },
+        path: ['environnement', 'estimation_annuelle'],
+        outcome: 'a_completer',
+        fixes: addMissing(ctx, ['environnement', 'estimation_annuelle']),
+      });
+      return;
+    }
     for (const field of ['energie_kwh', 'co2e_kg']) {
       const path = ['environnement', 'estimation_annuelle', field];
       if (typeof ctx.get(path) !== 'number') {

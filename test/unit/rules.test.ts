@@ -1,0 +1,260 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lintText, type FullLintResult } from '../../server/src/core/engine';
+import { ALL_RULES, RULES_BY_ID } from '../../server/src/core/rules/index';
+import { schemaAt } from '../../server/src/core/schema';
+import { LOCALES, type Locale } from '../../server/src/core/types';
+import { FIXED_NOW, parseExpectations, rewriteCarets } from './fixture-expectations';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const RULES_DIR = path.join(FIXTURES, 'rules');
+const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
+
+function lint(text: string, locale: Locale, now = FIXED_NOW): FullLintResult {
+  return lintText(text, { locale, now });
+}
+
+function show(r: FullLintResult): string {
+  return r.diagnostics.map((d) => `  ${d.range.start.line + 1}:${d.range.start.character}-${d.range.end.line + 1}:${d.range.end.character} ${d.code} ${d.message}`).join('\n');
+}
+
+/** A diagnostic as compared with the carets: a range over several lines compares by its start. */
+const key = (line: number, start: number, endLine: number, end: number, code: string) =>
+  endLine > line || end < 0 ? `${line + 1}:${start}-… ${code}` : `${line + 1}:${start}-${endLine + 1}:${end} ${code}`;
+
+export interface CheckOptions {
+  /** Engagements the fixture does not name must be `conforme` or `non_applicable` (fixtures built from a compliant base). */
+  othersCompliant?: boolean;
+}
+
+/**
+ * Checks one fixture against the expectations written in it (see fixture-expectations.ts): the
+ * exact diagnostics (code and range), the verdicts, and the messages in both locales. With
+ * `UPDATE_SNAPSHOTS=1`, rewrites the caret lines from the actual diagnostics first.
+ */
+export function check(file: string, options: CheckOptions = {}): void {
+  let text = fs.readFileSync(file, 'utf8');
+  if (UPDATE) {
+    const next = rewriteCarets(text, (t) => lint(t, 'fr').diagnostics);
+    if (next !== text) fs.writeFileSync(file, next);
+    text = next;
+  }
+  const exp = parseExpectations(text);
+  assert.deepEqual(exp.problems, [], 'malformed expectations');
+  assert.ok(exp.none || exp.carets.length > 0, 'the fixture states no expectation (carets or `# expect: none`)');
+  assert.ok(exp.title, 'the fixture has no title comment');
+
+  const fr = lint(text, 'fr');
+  const actual = fr.diagnostics.map((d) => key(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code)).sort();
+  const expected = exp.carets.map((c) => key(c.line, c.start, c.line, c.end, c.code)).sort();
+  assert.deepEqual(actual, expected, `diagnostics differ from the carets; actual:\n${show(fr)}`);
+
+  for (const c of exp.carets) {
+    if (!c.contains) continue;
+    const d = fr.diagnostics.find((x) => x.code === c.code && x.range.start.line === c.line && x.range.start.character === c.start);
+    assert.ok(d?.message.includes(c.contains), `${c.code} at line ${c.line + 1}: message ${JSON.stringify(d?.message)} lacks ${JSON.stringify(c.contains)}`);
+  }
+
+  // Both locales: the same findings, with non-empty and different messages.
+  const en = lint(text, 'en');
+  assert.deepEqual(
+    en.diagnostics.map((d) => key(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code)),
+    fr.diagnostics.map((d) => key(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code)),
+  );
+  fr.diagnostics.forEach((d, i) => {
+    const e = en.diagnostics[i];
+    assert.ok(d.message.trim() && e.message.trim(), `${d.code}: empty message`);
+    assert.notEqual(d.message, e.message, `${d.code}: the same message in French and English`);
+    assert.doesNotMatch(d.message, /\{\w+\}/, `${d.code}: unfilled placeholder in ${d.message}`);
+    assert.doesNotMatch(e.message, /\{\w+\}/, `${d.code}: unfilled placeholder in ${e.message}`);
+    for (const f of d.fixes ?? []) assert.ok(f.title.trim(), `${d.code}: a fix without title`);
+    for (const r of d.related ?? []) assert.ok(r.message.trim(), `${d.code}: related information without message`);
+  });
+  assert.deepEqual(en.verdicts, fr.verdicts);
+
+  for (const [id, verdict] of Object.entries(exp.verdicts)) assert.equal(fr.verdicts[id], verdict, `verdict of ${id}`);
+  if (exp.allVerdicts) assert.deepEqual(Object.keys(exp.verdicts).sort(), Object.keys(fr.verdicts).sort(), 'verdicts-attendus must name every engagement');
+  if (options.othersCompliant) {
+    for (const [id, verdict] of Object.entries(fr.verdicts)) {
+      if (id in exp.verdicts) continue;
+      assert.ok(verdict === 'conforme' || verdict === 'non_applicable', `${id} is ${verdict}; state it with "# expect-verdict: ${id} ${verdict}"\n${show(fr)}`);
+    }
+  }
+}
+
+function fixturesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ia\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+const ruleDirs = fs.existsSync(RULES_DIR) ? fs.readdirSync(RULES_DIR).filter((d) => fs.statSync(path.join(RULES_DIR, d)).isDirectory()).sort() : [];
+
+describe('rules: fixtures', () => {
+  for (const dir of ruleDirs) {
+    describe(dir, () => {
+      for (const file of fixturesIn(path.join(RULES_DIR, dir))) {
+        it(path.basename(file), () => check(file, { othersCompliant: true }));
+      }
+    });
+  }
+});
+
+describe('rules: every rule has a failing and a passing fixture', () => {
+  it('one folder per rule, named by its id', () => {
+    assert.deepEqual(ruleDirs, ALL_RULES.map((r) => r.meta.id).sort());
+  });
+  for (const rule of ALL_RULES) {
+    it(rule.meta.id, () => {
+      const files = fixturesIn(path.join(RULES_DIR, rule.meta.id));
+      const fires = files.filter((f) => parseExpectations(fs.readFileSync(f, 'utf8')).carets.some((c) => c.code === rule.meta.id));
+      assert.ok(fires.length > 0, 'no fixture where the rule fires');
+      assert.ok(fires.length < files.length, 'no fixture where the rule passes');
+    });
+  }
+});
+
+describe('schema mapping: fixtures', () => {
+  for (const file of fixturesIn(path.join(FIXTURES, 'schema-mapping'))) it(path.basename(file), () => check(file));
+});
+
+describe('syntax: fixtures', () => {
+  for (const file of fixturesIn(path.join(FIXTURES, 'syntax'))) it(path.basename(file), () => check(file));
+});
+
+describe('rules: metadata', () => {
+  const catalogueRules = (() => {
+    const { defaultCatalogue } = require('../../server/src/core/engine') as typeof import('../../server/src/core/engine');
+    return defaultCatalogue().engagements.flatMap((e) => e.rules.map((r) => ({ engagement: e.id, id: r.id })));
+  })();
+
+  it('ids are unique and well formed', () => {
+    assert.equal(RULES_BY_ID.size, ALL_RULES.length);
+    for (const r of ALL_RULES) {
+      if (r.meta.engagement) assert.match(r.meta.id, new RegExp(`^${r.meta.engagement}-[a-z0-9]+(?:-[a-z0-9]+)*$`));
+      else assert.match(r.meta.id, /^cadre-[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    }
+  });
+
+  it('the Lyon catalogue lists each engagement rule once, under its engagement, and covers all 14 engagements', () => {
+    const engagementRules = ALL_RULES.filter((r) => r.meta.engagement);
+    assert.deepEqual(catalogueRules.map((r) => r.id).sort(), engagementRules.map((r) => r.meta.id).sort());
+    for (const r of catalogueRules) assert.equal(RULES_BY_ID.get(r.id)?.meta.engagement, r.engagement, r.id);
+    assert.equal(new Set(catalogueRules.map((r) => r.engagement)).size, 14);
+  });
+
+  for (const rule of ALL_RULES) {
+    it(`${rule.meta.id}: texts in French and English, fields of the schema, references`, () => {
+      const m = rule.meta;
+      for (const text of [m.title, m.description, m.howToFix, ...Object.values(m.messages)]) {
+        for (const l of LOCALES) assert.ok(text[l]?.trim(), `${m.id}: empty ${l} text`);
+        assert.notEqual(text.fr, text.en, `${m.id}: untranslated text ${text.fr}`);
+        // `{x_fr}` / `{x_en}`: the same datum, given in each language.
+        const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1].replace(/_(fr|en)$/, '')).sort();
+        assert.deepEqual(names(text.en), names(text.fr), `${m.id}: placeholders differ in ${text.fr}`);
+      }
+      assert.ok(['error', 'warning', 'information', 'hint'].includes(m.defaultSeverity));
+      assert.ok(m.references.length > 0, `${m.id}: no reference`);
+      assert.ok(m.fields.length > 0, `${m.id}: no field`);
+      for (const field of m.fields) {
+        const p = field.split('.').map((s) => (s === '<Exx>' ? 'E01' : s.replace(/\[\]$/, '')));
+        const withItems = field.split('.').flatMap((s) => (s.endsWith('[]') ? [s.slice(0, -2), 0] : [s === '<Exx>' ? 'E01' : s]));
+        assert.ok(schemaAt(withItems) ?? schemaAt(p), `${m.id}: field ${field} is not in the schema`);
+      }
+    });
+  }
+});
+
+describe('rules: robustness', () => {
+  const base = fs.readFileSync(path.join(RULES_DIR, 'E02-interaction-directe', 'conforme.ia.yaml'), 'utf8');
+  const odd: unknown[] = [null, 'A COMPLETER : texte', 42, [null], { x: 1 }];
+  it('no rule throws on values of an unexpected shape, in any field it reads or its parents', function () {
+    this.timeout(120_000);
+    const { parseDocument } = require('yaml') as typeof import('yaml');
+    const prefixes = new Map<string, (string | number)[]>();
+    for (const rule of ALL_RULES) {
+      for (const field of rule.meta.fields) {
+        const p = field.split('.').flatMap((s) => (s.endsWith('[]') ? [s.slice(0, -2), 0] : [s === '<Exx>' ? 'E05' : s]));
+        for (let depth = 1; depth <= p.length; depth++) prefixes.set(p.slice(0, depth).join('.'), p.slice(0, depth));
+      }
+    }
+    let runs = 0;
+    for (const p of prefixes.values()) {
+      for (const v of odd) {
+        const doc = parseDocument(base);
+        doc.setIn(p, v);
+        const r = lint(doc.toString(), 'fr');
+        assert.deepEqual(r.diagnostics.filter((d) => d.code === 'internal').map((d) => d.message), [], `${p.join('.')} = ${JSON.stringify(v)}`);
+        assert.equal(Object.keys(r.verdicts).length, 14);
+        runs++;
+      }
+    }
+    assert.ok(runs > 200, `${runs} runs`);
+  });
+
+  it('rules read the injected clock: the review date passes with time', () => {
+    const text = base.replace(/date_revue: .*/, 'date_revue: 2026-09-01');
+    assert.ok(!lint(text, 'fr', new Date('2026-08-31T12:00:00Z')).diagnostics.some((d) => d.code === 'cadre-date-revue'));
+    assert.ok(lint(text, 'fr', new Date('2026-09-02T12:00:00Z')).diagnostics.some((d) => d.code === 'cadre-date-revue'));
+  });
+});
+
+describe('rules: severities, related information and fixes', () => {
+  const at = (rule: string, name: string) => lint(fs.readFileSync(path.join(RULES_DIR, rule, `${name}.ia.yaml`), 'utf8'), 'fr');
+  const find = (r: FullLintResult, code: string) => {
+    const d = r.diagnostics.find((x) => x.code === code);
+    assert.ok(d, `no ${code}:\n${show(r)}`);
+    return d;
+  };
+
+  it('a breach shows with the rule severity, missing information at most as a warning', () => {
+    assert.equal(find(at('E02-interaction-directe', 'interaction-directe'), 'E02-interaction-directe').severity, 'error');
+    const missing = find(at('E02-interaction-directe', 'non-renseigne'), 'E02-interaction-directe');
+    assert.equal(missing.outcome, 'a_completer');
+    assert.equal(missing.severity, 'warning');
+    assert.equal(find(at('E12-hebergement-ue', 'hors-ue'), 'E12-hebergement-ue').severity, 'warning');
+    assert.equal(find(at('E12-modeles-ouverts', 'poids-fermes'), 'E12-modeles-ouverts').severity, 'hint');
+  });
+
+  it('E10 ties the classification to the hosting qualification (related information)', () => {
+    const r = at('E10-donnees-sensibles-secnumcloud', 'sensible-sans-secnumcloud');
+    const d = find(r, 'E10-donnees-sensibles-secnumcloud');
+    assert.equal(d.related?.length, 1);
+    const line = r.parsed.text.split('\n')[d.related![0].range.start.line];
+    assert.match(line, /^\s*classification: sensible$/);
+    assert.match(d.related![0].message, /sensible/);
+  });
+
+  it('a derogation in force lowers the engagement findings to information; an expired one does not', () => {
+    assert.equal(find(at('cadre-derogation-expiree', 'en-cours'), 'E12-hebergement-ue').severity, 'information');
+    assert.equal(find(at('cadre-derogation-expiree', 'expiree'), 'E12-hebergement-ue').severity, 'warning');
+  });
+
+  it('mechanical fixes are attached where one exists', () => {
+    const days = find(at('E09-journalisation', 'conservation-courte'), 'E09-journalisation');
+    assert.deepEqual(days.fixes?.map((f) => [f.kind, f.args]), [['replace-value', { path: ['securite', 'journalisation', 'conservation_jours'], to: 180 }]]);
+    const section = find(at('E11-reversibilite', 'section-absente'), 'E11-reversibilite');
+    assert.deepEqual(section.fixes?.map((f) => [f.kind, f.args]), [['insert-section', { section: 'reversibilite' }]]);
+    const field = find(at('E04-validation-humaine', 'validation-absente'), 'E04-validation-humaine');
+    assert.deepEqual(field.fixes?.map((f) => [f.kind, f.args]), [['insert-field', { path: ['controle_humain'], key: 'validation' }]]);
+    const incomplete = find(at('cadre-derogation-incomplete', 'incomplete'), 'cadre-derogation-incomplete');
+    assert.deepEqual(incomplete.fixes?.map((f) => f.args.key), ['validee_par', 'echeance']);
+    // A breach the user must decide on is never fixed in a "fix all" pass.
+    for (const f of find(at('E02-interaction-directe', 'interaction-directe'), 'E02-interaction-directe').fixes ?? []) assert.ok(!f.preferred);
+    // No rule offers a derogation itself: the LSP does, for every derogable engagement.
+    for (const rule of ruleDirs) for (const file of fixturesIn(path.join(RULES_DIR, rule))) {
+      for (const d of lint(fs.readFileSync(file, 'utf8'), 'fr').diagnostics) assert.ok(!(d.fixes ?? []).some((f) => f.kind === 'declare-derogation'), `${file}: ${d.code}`);
+    }
+  });
+
+  it('no "add" fix when a sibling key is a typo of the missing one (the schema renames it)', () => {
+    const text = fs.readFileSync(path.join(RULES_DIR, 'E02-interaction-directe', 'conforme.ia.yaml'), 'utf8').replace('  interaction_directe: false', '  interaction_direct: false');
+    const r = lint(text, 'fr');
+    assert.deepEqual(find(r, 'E02-interaction-directe').fixes, undefined);
+    assert.match(find(r, 'schema-additionalProperties').message, /interaction_directe/);
+  });
+});
