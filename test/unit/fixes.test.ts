@@ -175,10 +175,6 @@ function checkFix(before: string, edits: TextEdit[], fixes: FixRef[], target?: D
 // ---------------------------------------------------------------------------------------------
 // Fixture-driven suite
 
-interface Directive {
-  line: string;
-}
-
 function directivesOf(name: string, text: string): { fixes: string[]; refused: boolean } {
   const side = path.join(DIR, name.replace(/\.ia\.yaml$/, '.fix'));
   const header = fs.existsSync(side) ? fs.readFileSync(side, 'utf8') : text;
