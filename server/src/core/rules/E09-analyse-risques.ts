@@ -19,6 +19,10 @@ const meta: RuleMeta = {
       fr: 'Section « securite » absente : décrivez l’analyse de risques, l’homologation, la journalisation et les risques propres à l’IA (E09).',
       en: "Missing 'securite' section: describe the risk analysis, the security approval, logging and AI-specific risks (E09).",
     },
+    absent: {
+      fr: 'Pas d’analyse de risques de sécurité : indiquez sa méthode (EBIOS RM…), sa date et sa référence (`securite.analyse_risques`).',
+      en: 'No security risk analysis: give its method (EBIOS RM…), date and reference (`securite.analyse_risques`).',
+    },
     missing: {
       fr: 'Analyse de risques de sécurité non renseignée : indiquez « {field} » (`securite.analyse_risques`).',
       en: "Security risk analysis not filled in: give '{field}' (`securite.analyse_risques`).",
@@ -36,7 +40,7 @@ export default defineRule({
       return;
     }
     if (!ctx.has(['securite', 'analyse_risques'])) {
-      ctx.report({ messageId: 'missing', data: { field: 'methode' }, path: ['securite', 'analyse_risques'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite', 'analyse_risques']) });
+      ctx.report({ messageId: 'absent', path: ['securite', 'analyse_risques'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite', 'analyse_risques']) });
       return;
     }
     for (const field of ['methode', 'date']) {
