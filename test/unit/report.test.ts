@@ -216,6 +216,19 @@ describe('report: HTML accessibility and contrast', () => {
     assert.match(html, /<h2 id="h-projets">Projects in use or in experiment in 2026<\/h2>/);
   });
 
+  it('the energy chart draws the 40 heaviest projects and says so', () => {
+    const m = fixtureModel(2026);
+    const base = m.projects.find((p) => p.energieKwh !== undefined)!;
+    m.projects = Array.from({ length: 45 }, (_, i) => ({ ...base, id: `p${i}`, nom: `Projet ${i}`, energieKwh: i + 1 }));
+    const html = renderHtml(m);
+    const chart = /<svg [^>]*aria-labelledby="chart-energy[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    assert.equal((chart.match(/<rect /g) ?? []).length, 40);
+    assert.ok(chart.includes('>Projet 44</text>') && chart.includes('>Projet 5</text>'));
+    assert.ok(!chart.includes('>Projet 4</text>'), 'the lightest ones are left out of the chart');
+    assert.match(html, /les 40 projets les plus consommateurs sur 45/);
+    assert.equal((html.match(/<td class="num">1<\/td>/g) ?? []).length >= 1, true, 'the lightest is still in its table');
+  });
+
   it('a report with no declaration at all is still well formed', () => {
     const empty = collectReport([path.join(DECLS, 'casse.ia.yaml')], { year: 2026, locale: 'fr', catalogue: defaultCatalogue(), now: NOW }).model;
     assert.equal(empty.projects.length, 0);

@@ -29,6 +29,7 @@ table.projects { table-layout: fixed; }
 table.summary { width: auto; min-width: 50%; }
 thead th { background: #e8ecf1; }
 tbody th { font-weight: 600; background: #f7f8fa; }
+tbody th.sub { font-weight: 400; padding-left: 28px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 .desc { display: block; font-weight: 400; color: #3d4450; margin-top: 2px; }
@@ -54,6 +55,9 @@ footer { margin-top: 40px; padding-top: 12px; padding-bottom: 24px; border-top: 
   .verdict, svg rect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
+
+/** Most bars in the energy chart (the heaviest projects); every figure is in the tables and the CSV. */
+const MAX_ENERGY_BARS = 40;
 
 /** Widths (%) of the project table's columns: Projet … CO2e. */
 const PROJECT_COLUMN_WIDTHS = [18, 15, 11, 9, 9, 11, 11, 8, 8];
@@ -101,7 +105,7 @@ export function renderHtml(model: ReportModel): string {
   o.push(`<section id="synthese" aria-labelledby="h-synthese"><h2 id="h-synthese">${esc(ui('summary', L))}</h2>`);
   o.push(`<table class="summary"><caption>${esc(ui('summaryCaption', L, { year }))}</caption>`);
   o.push(`<thead><tr><th scope="col">${esc(ui('indicator', L))}</th><th scope="col" class="num">${esc(ui('value', L))}</th></tr></thead><tbody>`);
-  for (const [k, v] of summaryRows(model)) o.push(`<tr><th scope="row">${esc(k)}</th>${num(v)}</tr>`);
+  for (const [k, v, sub] of summaryRows(model)) o.push(`<tr><th scope="row"${sub ? ' class="sub"' : ''}>${esc(k)}</th>${num(v)}</tr>`);
   o.push('</tbody></table></section>');
 
   // Projects by department.
@@ -138,7 +142,10 @@ export function renderHtml(model: ReportModel): string {
   o.push(`<section id="energie" aria-labelledby="h-energie"><h2 id="h-energie">${esc(ui('energyHeading', L))}</h2>`);
   const measured = energyOrder(model.projects);
   if (!measured.length) o.push(`<p>${esc(ui('energyEmpty', L))}</p>`);
-  else o.push(`<figure>${energyChart(measured, L)}</figure>`);
+  else {
+    o.push(`<figure>${energyChart(measured.slice(0, MAX_ENERGY_BARS), L)}</figure>`);
+    if (measured.length > MAX_ENERGY_BARS) o.push(`<p>${esc(ui('energyTop', L, { n: MAX_ENERGY_BARS, total: measured.length }))}</p>`);
+  }
   const unmeasured = model.projects.filter((p) => p.energieKwh === undefined);
   if (unmeasured.length) o.push(`<p>${esc(ui('energyNone', L, { list: unmeasured.map((p) => p.nom).join(', ') }))}</p>`);
   o.push('</section>');

@@ -76,6 +76,10 @@ export const UI = {
     en: 'Horizontal bars, one per project with a declared estimate, from highest to lowest. Total: {total} kWh.',
   },
   energyHeading: { fr: 'Empreinte énergétique', en: 'Energy footprint' },
+  energyTop: {
+    fr: 'Le graphique montre les {n} projets les plus consommateurs sur {total} ; chaque chiffre est dans les tableaux et dans le registre CSV.',
+    en: 'The chart shows the {n} most energy-intensive projects out of {total}; every figure is in the tables and in the CSV register.',
+  },
   energyNone: { fr: 'Sans estimation : {list}.', en: 'No estimate: {list}.' },
   energyEmpty: { fr: 'Aucun projet n’a déclaré d’estimation énergétique.', en: 'No project declared an energy estimate.' },
   derogations: { fr: 'Dérogations', en: 'Derogations' },

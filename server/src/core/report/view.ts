@@ -70,18 +70,18 @@ export function byService(projects: ReportProject[], locale: Locale): { service:
   return groups;
 }
 
-/** The rows of the summary table: [label, value]. */
-export function summaryRows(model: ReportModel): [string, string][] {
+/** The rows of the summary table: [label, value, whether it details the row above]. */
+export function summaryRows(model: ReportModel): [string, string, boolean?][] {
   const { locale, totals, year } = model;
-  const rows: [string, string][] = [[ui('inUse', locale, { year }), formatNumber(totals.projects, locale)]];
+  const rows: [string, string, boolean?][] = [[ui('inUse', locale, { year }), formatNumber(totals.projects, locale)]];
   for (const s of ['production', 'experimentation', 'retire']) {
     const n = totals.byStatut[s];
     if (!n) continue;
     const label = s === 'retire' ? ui('retiredDuring', locale) : enumLabel(['projet', 'statut'], s, locale).toLowerCase();
-    rows.push([ui('ofWhich', locale, { label }), formatNumber(n, locale)]);
+    rows.push([ui('ofWhich', locale, { label }), formatNumber(n, locale), true]);
   }
   const other = Object.entries(totals.byStatut).filter(([s]) => !['production', 'experimentation', 'retire'].includes(s));
-  for (const [s, n] of other) rows.push([ui('ofWhich', locale, { label: s ? s : ui('notStated', locale) }), formatNumber(n, locale)]);
+  for (const [s, n] of other) rows.push([ui('ofWhich', locale, { label: s ? s : ui('notStated', locale) }), formatNumber(n, locale), true]);
   rows.push([ui('studied', locale), formatNumber(totals.studied, locale)]);
   rows.push([ui('flaggedCount', locale), formatNumber(totals.flagged, locale)]);
   rows.push([ui('unreadableCount', locale), formatNumber(model.unreadable.length, locale)]);
