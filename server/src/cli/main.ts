@@ -22,6 +22,7 @@ const USAGE: Localized = {
 
 Commandes :
   lint [chemins…]     vérifie les déclarations (*.ia.yaml, *.ia.yml) des fichiers et dossiers donnés (. par défaut)
+  report [chemins…]   écrit le bilan annuel public (Markdown, HTML, CSV, JSON) : cadre-ia report --help
   lsp --stdio         démarre le serveur de langage (LSP) pour un éditeur
 
 Options de lint :
@@ -38,6 +39,7 @@ Code de sortie : 0 sans erreur, 1 si au moins une erreur, 2 en cas d'usage incor
 
 Commands:
   lint [paths…]       checks the declarations (*.ia.yaml, *.ia.yml) in the given files and folders (. by default)
+  report [paths…]     writes the public annual report (Markdown, HTML, CSV, JSON): cadre-ia report --help
   lsp --stdio         starts the language server (LSP) for an editor
 
 Lint options:
