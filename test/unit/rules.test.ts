@@ -258,3 +258,35 @@ describe('rules: severities, related information and fixes', () => {
     assert.match(find(r, 'schema-additionalProperties').message, /interaction_directe/);
   });
 });
+
+describe('docs: the pages diagnostics link to', function () {
+  this.timeout(120_000);
+  // Loaded lazily: generating reads every fixture.
+  const gen = () => require('../../scripts/gen-docs') as typeof import('../../scripts/gen-docs');
+
+  it('are up to date with the rules, the catalogue, the schema and the fixtures (UPDATE_SNAPSHOTS=1 or npx tsx scripts/gen-docs.ts)', () => {
+    const { generateDocs, outdatedDocs, writeDocs } = gen();
+    const pages = generateDocs();
+    if (UPDATE) writeDocs(pages);
+    assert.deepEqual(outdatedDocs(pages), []);
+  });
+
+  it('exist for every rule, engagement and schema code a diagnostic can link to', () => {
+    const { defaultCatalogue } = require('../../server/src/core/engine') as typeof import('../../server/src/core/engine');
+    const { docUrl, engagementUrl } = require('../../server/src/core/catalogue') as typeof import('../../server/src/core/catalogue');
+    const { SCHEMA_CODES } = require('../../server/src/core/codes') as typeof import('../../server/src/core/codes');
+    const catalogue = defaultCatalogue();
+    const base = catalogue.docs_base_url.replace(/\/+$/, '');
+    const docs = path.join(__dirname, '..', '..', 'docs');
+    const local = (url: string) => path.join(docs, url.slice(base.length + 1).replace(/#.*$/, ''));
+    for (const rule of ALL_RULES) {
+      const page = fs.readFileSync(local(docUrl(catalogue, rule.meta.id)), 'utf8');
+      assert.ok(page.includes(rule.meta.title.fr) && page.includes(rule.meta.title.en), rule.meta.id);
+      assert.match(page, /```yaml[\s\S]*\^[\s\S]*```/, `${rule.meta.id}: no failing example`);
+    }
+    for (const e of catalogue.engagements) assert.ok(fs.existsSync(local(engagementUrl(catalogue, e.id))), e.id);
+    const schema = fs.readFileSync(local(docUrl(catalogue, 'schema-required')), 'utf8');
+    for (const code of SCHEMA_CODES) assert.ok(schema.includes(`<a id="${docUrl(catalogue, code).split('#')[1]}"></a>`), code);
+    assert.ok(fs.existsSync(local(docUrl(catalogue, 'syntax'))));
+  });
+});
