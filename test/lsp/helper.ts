@@ -71,6 +71,16 @@ export interface StartOptions {
 
 type Waiter = { pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
 
+const running = new Set<ChildProcess>();
+
+// A test that fails half-way must not leave its server running (mocha would wait for it).
+if (typeof after === 'function') {
+  after(() => {
+    for (const p of running) p.kill('SIGKILL');
+    running.clear();
+  });
+}
+
 export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly messages: { type: number; message: string }[] = [];
@@ -92,7 +102,13 @@ export class TestClient {
     options: StartOptions,
   ) {
     this.settings = options.settings;
-    this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+    running.add(proc);
+    this.exited = new Promise((resolve) =>
+      proc.on('exit', (code) => {
+        running.delete(proc);
+        resolve(code);
+      }),
+    );
     proc.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);

@@ -6,8 +6,10 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   type ClientCapabilities,
   type Connection,
@@ -18,7 +20,7 @@ import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, loadCatalogueFile, type Catal
 import { knownRuleIds, lintParsed, type FullLintResult } from '../core/engine';
 import { isDeclarationFile, readDeclaration } from '../core/files';
 import { resolveLocale, t } from '../core/i18n';
-import { parseDeclaration } from '../core/parse';
+import { parseDeclaration, withoutTree } from '../core/parse';
 import { resourcePath } from '../core/resources';
 import { declarationSchema } from '../core/schema';
 import { loadTemplates } from '../core/templates';
@@ -262,7 +264,7 @@ export class CadreServer {
       const warnKey = `${file}|${why}`;
       if (!this.warned.has(warnKey)) {
         this.warned.add(warnKey);
-        void this.connection.window.showWarningMessage(t(MSG.badCatalogue, this.localeOf(settings), { file: configured, why }));
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: t(MSG.badCatalogue, this.localeOf(settings), { file: configured, why }) });
       }
     }
     this.catalogues.set(file, { key, choice });
@@ -327,7 +329,11 @@ export class CadreServer {
   /** The analysis of a declaration on disk (unopened files of the workspace), cached by mtime and size. */
   async analyzeFile(file: string): Promise<Analysis | { uri: string; error: string }> {
     const uri = pathToUri(file);
-    const settings = await this.settingsFor(uri);
+    // A file of a workspace folder takes the folder's settings: one workspace/configuration
+    // round trip per folder rather than per file (1,000 of them for a 1,000-file workspace).
+    const folder = this.folderOf(uri);
+    const inFolder = folder !== undefined && (file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
+    const settings = await this.settingsFor(inFolder ? pathToUri(folder) : uri);
     let st: fs.Stats;
     try {
       st = fs.statSync(file);
@@ -349,6 +355,9 @@ export class CadreServer {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       });
     }
+    // Kept for verdicts and workspace diagnostics only: without the syntax tree (~360 KB per
+    // 200-line file), a 1,000-file workspace fits in the memory budget.
+    a.result.parsed = withoutTree(a.result.parsed);
     this.disk.set(file, { key, analysis: a });
     return a;
   }
