@@ -33,8 +33,9 @@ if ((${#leaked[@]})); then
   rc=1
 fi
 
-passed=$(grep -oE '^ *[0-9]+ passing' "$out" | grep -oE '[0-9]+' | tail -1)
-failed=$(grep -oE '^ *[0-9]+ failing' "$out" | grep -oE '[0-9]+' | tail -1)
+plain() { sed 's/\x1b\[[0-9;]*m//g' "$out"; }  # mocha colours its output when CI is set
+passed=$(plain | grep -oE '^ *[0-9]+ passing' | grep -oE '[0-9]+' | tail -1)
+failed=$(plain | grep -oE '^ *[0-9]+ failing' | grep -oE '[0-9]+' | tail -1)
 echo "e2e ($(( $(date +%s) - t0 ))s): ${passed:-0} passed, ${failed:-0} failed"
 if [[ $rc == 0 && -z "$passed" ]]; then echo "e2e: no test ran"; rc=1; fi
 exit "$rc"

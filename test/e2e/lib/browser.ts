@@ -113,17 +113,27 @@ export async function openFile(page: Page, name: string, timeoutMs = 30_000): Pr
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
 }
 
-/** Command palette (F1), type the title, run the matching entry with Enter. */
+/**
+ * Command palette (F1), type the title, run the matching entry with Enter. Returns once the
+ * palette has closed or been replaced (a command may open its own quick pick or input box).
+ */
 export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
   await focusWorkbench(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(`>${title}`);
+  const typed = `>${title}`;
+  await input.fill(typed);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: timeoutMs });
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const visible = await input.isVisible();
+    if (!visible || (await input.inputValue().catch(() => '')) !== typed) return;
+    if (Date.now() > deadline) throw new Error(`runCommand: the palette still shows "${typed}" after Enter`);
+    await page.waitForTimeout(50);
+  }
 }
 
 /**
