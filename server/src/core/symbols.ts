@@ -50,7 +50,7 @@ export function documentSymbols(parsed: ParsedDeclaration, ctx: { locale: Locale
     if (!range) return undefined;
     const last = info.path[info.path.length - 1];
     const isItem = typeof last === 'number';
-    let kind: CoreSymbol['kind'] = info.path.length === 1 ? 'section' : isItem ? 'item' : info.collection ? (isSeq(info.node) ? 'array' : 'object') : 'field';
+    let kind: CoreSymbol['kind'] = info.path.length === 1 ? 'section' : isItem ? (info.collection ? 'item' : 'field') : info.collection ? (isSeq(info.node) ? 'array' : 'object') : 'field';
     if (info.path.length === 1 && !info.collection) kind = 'field';
     let detail: string | undefined;
     if (info.path.length === 1) {
