@@ -142,7 +142,7 @@ describe('lsp: code actions', () => {
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.cadre-ia']);
     const after = await apply(uri, text, actions[0]);
     assert.equal(after.text, BASE);
-    assert.ok(!after.diagnostics.some((x) => x.code.toString().startsWith('schema-')));
+    assert.ok(!after.diagnostics.some((x) => String(x.code).startsWith('schema-')));
     await c.close(uri);
   });
 

@@ -132,7 +132,7 @@ describe('lsp: locale', () => {
       await c.open(u, E02_TRUE);
       const p = await c.diagnostics(u);
       await c.stop();
-      return byCode(p.diagnostics, 'E02-interaction-directe')!.message;
+      return String(byCode(p.diagnostics, 'E02-interaction-directe')!.message);
     };
     assert.match(await message({ initializationOptions: { locale: 'en' }, settings: { locale: 'auto' } }), /^Direct interaction with citizens/);
     assert.match(await message({ locale: 'en-GB', settings: {} }), /^Direct interaction with citizens/);
