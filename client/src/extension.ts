@@ -38,7 +38,10 @@ export function activate(context: vscode.ExtensionContext): CadreIaApi {
     checklist,
     view,
     statusBar,
-    vscode.workspace.registerTextDocumentContentProvider(SCHEME, documents),
+    vscode.workspace.registerFileSystemProvider(SCHEME, documents, {
+      isCaseSensitive: true,
+      isReadonly: new vscode.MarkdownString(t('Cadre IA pages and the bundled catalogue are read-only. To adapt the framework, copy the catalogue into your workspace and set `cadreIa.catalogue`.')),
+    }),
     ...registerCommands({ context, server, store, checklist, docs: documents }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('cadreIa.locale')) {

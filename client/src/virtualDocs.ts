@@ -10,50 +10,98 @@ export function engagementUri(id: string): vscode.Uri {
   return vscode.Uri.from({ scheme: SCHEME, path: `/engagements/${id}.md` });
 }
 
-/** `cadre-ia:/catalogue/lyon-2025.yaml?<file>`: a read-only view of the bundled catalogue. */
+/** `cadre-ia:/catalogue/lyon-2025.yaml?<file URI>`: a read-only view of the bundled catalogue. */
 export function catalogueUri(file: vscode.Uri): vscode.Uri {
   const name = file.path.split('/').pop() || 'catalogue.yaml';
   return vscode.Uri.from({ scheme: SCHEME, path: `/catalogue/${name}`, query: file.toString() });
 }
 
 /**
- * Read-only documents of the `cadre-ia:` scheme. Virtual documents cannot be edited, which is
- * what the bundled catalogue and the engagement pages need; they are refreshed when the
- * language changes or the server restarts.
+ * A read-only file system for the `cadre-ia:` scheme: the engagement pages (Markdown asked
+ * from the server) and the bundled catalogue. Being a read-only file system (not merely a
+ * virtual document), the editor refuses every edit and offers no save: the bundled catalogue
+ * cannot be changed by accident. Pages are re-read when the language changes or the server
+ * restarts (`refreshAll`).
  */
-export class CadreDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly open = new Set<string>();
+export class CadreDocuments implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly cache = new Map<string, { bytes: Uint8Array; mtime: number }>();
+  private readonly encoder = new TextEncoder();
 
   constructor(private readonly server: CadreServer) {}
 
-  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    this.open.add(uri.toString());
+  private async content(uri: vscode.Uri): Promise<string> {
     const engagement = /^\/engagements\/([A-Za-z0-9_-]+)\.md$/.exec(uri.path);
     if (engagement) {
       try {
         const params: EngagementParams = { id: engagement[1] };
-        const r = await this.server.request<EngagementResult>(EngagementRequest, params, token);
-        return r?.markdown ?? t('Unknown engagement: {0}', engagement[1]);
+        const r = await this.server.request<EngagementResult>(EngagementRequest, params);
+        return r?.markdown ?? `# ${engagement[1]}\n\n${t('Unknown engagement: {0}', engagement[1])}\n`;
       } catch (e) {
         return `# ${engagement[1]}\n\n${t('The Cadre IA server did not answer: {0}', e instanceof Error ? e.message : String(e))}\n`;
       }
     }
     if (uri.path.startsWith('/catalogue/') && uri.query) {
       try {
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(uri.query));
-        return new TextDecoder('utf-8').decode(bytes);
+        return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri.query)));
       } catch (e) {
         return `# ${t('Cannot read the catalogue: {0}', e instanceof Error ? e.message : String(e))}\n`;
       }
     }
-    return '';
+    throw vscode.FileSystemError.FileNotFound(uri);
   }
 
-  /** Re-renders every open `cadre-ia:` document (after a language change or a restart). */
+  private async load(uri: vscode.Uri): Promise<{ bytes: Uint8Array; mtime: number }> {
+    const key = uri.toString();
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const entry = { bytes: this.encoder.encode(await this.content(uri)), mtime: Date.now() };
+    this.cache.set(key, entry);
+    return entry;
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    if (uri.path === '/' || uri.path === '/engagements' || uri.path === '/catalogue') {
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
+    }
+    const e = await this.load(uri);
+    return { type: vscode.FileType.File, ctime: e.mtime, mtime: e.mtime, size: e.bytes.byteLength, permissions: vscode.FilePermission.Readonly };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return (await this.load(uri)).bytes;
+  }
+
+  /** Re-reads every page shown so far (after a language change or a restart). */
   refreshAll(): void {
-    for (const u of this.open) this.changed.fire(vscode.Uri.parse(u));
+    const uris = [...this.cache.keys()].map((k) => vscode.Uri.parse(k));
+    this.cache.clear();
+    if (uris.length) this.changed.fire(uris.map((uri) => ({ type: vscode.FileChangeType.Changed, uri })));
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   dispose(): void {

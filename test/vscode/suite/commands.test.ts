@@ -1,0 +1,101 @@
+// The commands, called through vscode.commands with arguments (no dialog): new declaration,
+// show an engagement, open the catalogue, generate the annual report, restart the server.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ReportRequest } from '../../../shared/protocol';
+import { api, closeAll, ours, waitFor, workspaceRoot } from './helpers';
+
+describe('commands', () => {
+  after(closeAll);
+
+  it('new declaration: writes a complete skeleton, opens it, never overwrites a file', async () => {
+    const t = await api();
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'nouvelles');
+    const args = { nom: 'Résumé des délibérations', direction: 'Direction des assemblées', folder };
+    const first = await vscode.commands.executeCommand<vscode.Uri>('cadreIa.newDeclaration', args);
+    assert.ok(first, 'no file written');
+    assert.match(path.basename(first.fsPath), /\.ia\.ya?ml$/);
+    const text = fs.readFileSync(first.fsPath, 'utf8');
+    assert.match(text, /^cadre: lyon-ia\/v1$/m);
+    assert.match(text, /Résumé des délibérations/);
+    assert.match(text, /Direction des assemblées/);
+    for (const s of ['projet', 'interet_general', 'usagers', 'controle_humain', 'transparence', 'bilan_annuel', 'agents', 'donnees', 'droits', 'securite', 'souverainete', 'reversibilite', 'environnement']) {
+      assert.match(text, new RegExp(`^${s}:`, 'm'), `section ${s} missing from the skeleton`);
+    }
+    const ed = vscode.window.activeTextEditor;
+    assert.equal(ed?.document.uri.toString(), first.toString());
+    assert.equal(ed?.document.languageId, 'declaration-ia');
+    await waitFor('the skeleton to be checked', () => t.store.document(first.toString()));
+    await waitFor('diagnostics on the skeleton', () => ours(first).length > 0);
+
+    const second = await vscode.commands.executeCommand<vscode.Uri>('cadreIa.newDeclaration', args);
+    assert.ok(second);
+    assert.notEqual(second.fsPath, first.fsPath);
+    assert.equal(fs.readFileSync(first.fsPath, 'utf8'), text, 'the first file was overwritten');
+  });
+
+  it('show an engagement: its explanation (principle, source, references) as Markdown', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('cadreIa.showEngagement', 'E11');
+    assert.ok(uri);
+    assert.equal(uri.scheme, 'cadre-ia');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const md = doc.getText();
+    assert.match(md, /E11/);
+    assert.match(md, /Réversibilité/);
+    assert.match(md, /Préserver la souveraineté/);
+  });
+
+  it('open the catalogue: the bundled one, read-only', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('cadreIa.openCatalogue');
+    assert.ok(uri);
+    assert.equal(uri.scheme, 'cadre-ia', 'the bundled catalogue opens as a read-only document');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.match(doc.getText(), /\bE14\b/);
+    assert.equal(doc.languageId, 'yaml');
+    // A read-only file system: the editor refuses typing, and nothing can be written back.
+    assert.equal(vscode.workspace.fs.isWritableFileSystem('cadre-ia'), false);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('x'))));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '# modifié\n');
+    await vscode.workspace.applyEdit(edit);
+    const saved = await Promise.resolve(doc.save()).then((ok) => ok, () => false);
+    assert.equal(saved, false, 'a change to the bundled catalogue was saved');
+    const again = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.doesNotMatch(again, /# modifié/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('generate the annual report: writes it where asked (or says the server cannot)', async () => {
+    const t = await api();
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-ia-report-'));
+    let supported = true;
+    try {
+      await t.server.request(ReportRequest, { outDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-ia-probe-')), year: 2026 });
+    } catch (e) {
+      assert.equal((e as { code?: number }).code, -32601, `the report request failed: ${String(e)}`);
+      supported = false;
+    }
+    const res = await vscode.commands.executeCommand<{ files: string[]; html?: string } | undefined>('cadreIa.generateReport', { outDir, year: 2026, open: false });
+    if (supported) {
+      assert.ok(res && res.files.length > 0, 'no report file');
+      for (const f of res.files) assert.ok(fs.existsSync(f), `${f} not written`);
+      assert.ok(res.html && fs.readFileSync(res.html, 'utf8').includes('Transcription des conseils municipaux'));
+    } else {
+      assert.equal(res, undefined, 'without a report handler the command must fail cleanly');
+    }
+  });
+
+  it('restart the server: it comes back and answers', async () => {
+    const t = await api();
+    const ok = await vscode.commands.executeCommand<boolean>('cadreIa.restartServer');
+    assert.equal(ok, true);
+    assert.equal(t.server.currentState, 'running');
+    const any = vscode.workspace.textDocuments.find((d) => d.languageId === 'declaration-ia' && d.uri.scheme === 'file');
+    assert.ok(any);
+    const entry = await t.store.fetch(any.uri.toString());
+    assert.ok(entry.result, `no verdicts after restart: ${entry.error}`);
+  });
+});
