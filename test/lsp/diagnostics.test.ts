@@ -278,6 +278,12 @@ describe('lsp: catalogue setting', () => {
     const info = await c.request<{ bundled: boolean; file: string }>('cadreIa/catalogue', { uri: u });
     assert.deepEqual({ bundled: info.bundled, file: info.file }, { bundled: false, file });
     assert.equal(c.messages.length, 0);
+    // The catalogue file is watched; when it changes on disk, open documents are checked again.
+    assert.ok(JSON.stringify(c.registrations).includes(JSON.stringify(file)), JSON.stringify(c.registrations));
+    fs.writeFileSync(file, doc.toString().replace(/severity: warning/, 'severity: error'));
+    const from = c.published.length;
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file), type: 2 }] });
+    await c.diagnostics(u, (p) => c.published.indexOf(p) >= from && byCode(p.diagnostics, 'E02-interaction-directe')?.severity === 1);
     assert.equal(await c.stop(), 0);
     fs.rmSync(other, { recursive: true, force: true });
   });

@@ -155,6 +155,7 @@ export class CadreServer {
   private readonly seqs = new Map<string, number>();
   private readonly catalogues = new Map<string, { key: string; choice: CatalogueChoice }>();
   private readonly warned = new Set<string>();
+  private readonly watchedCatalogues = new Set<string>();
   private readonly disk = new Map<string, { key: string; analysis: Analysis }>();
   private shuttingDown = false;
 
@@ -177,7 +178,7 @@ export class CadreServer {
     setImmediate(() => this.guard('warm-up', () => warmUp()));
     if (this.client.watchedFilesDynamic) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.ia.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}', kind: 2 /* change */ }],
+        watchers: [{ globPattern: '**/*.ia.{yaml,yml}' }],
       });
     }
     if (this.client.workspaceFolders) {
@@ -268,7 +269,17 @@ export class CadreServer {
       }
     }
     this.catalogues.set(file, { key, choice });
+    this.watchCatalogue(file);
     return choice;
+  }
+
+  /** Asks the client to report changes of a configured catalogue file (inside the workspace or not). */
+  private watchCatalogue(file: string): void {
+    if (!this.client.watchedFilesDynamic || this.watchedCatalogues.has(file)) return;
+    this.watchedCatalogues.add(file);
+    void this.connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: file.split(path.sep).join('/') }] })
+      .catch((e: unknown) => this.logError('watch catalogue', e));
   }
 
   /** Whether a file path is a catalogue some document uses (for watched-file events). */
