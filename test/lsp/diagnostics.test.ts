@@ -59,6 +59,23 @@ describe('lsp: push diagnostics', () => {
     }
   });
 
+  it('gives the same diagnostics as `cadre-ia lint` on every bundled example', async () => {
+    const dir = path.join(__dirname, '..', '..', 'examples');
+    const examples = fs.readdirSync(dir).filter((f) => /\.ia\.ya?ml$/.test(f));
+    assert.ok(examples.length > 0, 'no example');
+    for (const name of examples) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      const u = uri(path.join(dir, name));
+      await c.open(u, text);
+      const p = await c.diagnostics(u);
+      const cli = cliLint(text);
+      const mine = p.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range }));
+      const theirs = cli.diagnostics.map((d) => ({ code: d.code, severity: SEVERITY[d.severity], message: d.message, range: d.range }));
+      assert.deepEqual(mine, theirs, name);
+      await c.close(u);
+    }
+  });
+
   it('publishes only the last version after rapid edits (debounced)', async () => {
     const u = 'file:///push/rapid.ia.yaml';
     await c.open(u, BASE, 1);
