@@ -20,7 +20,7 @@ import { parseDocument } from 'yaml';
 import { lintText } from '../server/src/core/engine';
 import { declarationSchema } from '../server/src/core/schema';
 import { GENERATOR_VERSION, SIZES, WORKSPACE_FILES, WORKSPACE_LINES, writeCorpus, type Corpus } from './generate';
-import { LspClient, peakRss, type PublishDiagnostics } from './lsp-client';
+import { cpuTime, LspClient, peakRss, type PublishDiagnostics } from './lsp-client';
 
 const ROOT = path.resolve(__dirname, '..');
 const BENCH = __dirname;
@@ -394,17 +394,19 @@ function rotate<T>(xs: T[], by: number): T[] {
 }
 
 /** The CLI on the workspace: spawn → exit, its JSON checked. */
-function timeCli(workspace: string): Promise<{ ms: number; files: number; rss?: number }> {
+function timeCli(workspace: string): Promise<{ ms: number; files: number; rss?: number; cpu?: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const p = spawn(process.execPath, [CLI_JS, 'lint', workspace, '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     let err = '';
     let rss: number | undefined;
-    // VmHWM is gone with the process: sample it while it runs.
+    let cpu: number | undefined;
+    // VmHWM and CPU time are gone with the process: sample them while it runs.
     const poll = setInterval(() => {
       const v = peakRss(p.pid);
       if (v !== undefined) rss = Math.max(rss ?? 0, v);
+      cpu = cpuTime(p.pid) ?? cpu;
     }, 20);
     p.stdout.on('data', (c: Buffer) => chunks.push(c));
     p.stderr.on('data', (c: Buffer) => (err += c.toString()));
@@ -414,7 +416,7 @@ function timeCli(workspace: string): Promise<{ ms: number; files: number; rss?: 
       if (code !== 0 && code !== 1) return reject(new Error(`cadre-ia lint exited ${code}: ${err.slice(-2000)}`));
       try {
         const files = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[]).length;
-        resolve({ ms: dt, files, rss });
+        resolve({ ms: dt, files, rss, cpu });
       } catch (e) {
         reject(new Error(`cadre-ia lint --format json: invalid JSON (${(e as Error).message})`));
       }
@@ -423,16 +425,18 @@ function timeCli(workspace: string): Promise<{ ms: number; files: number; rss?: 
 }
 
 /** The server's workspace verdicts: spawn, initialize on the folder, then `cadreIa/verdicts` twice. */
-async function timeWorkspaceVerdicts(env: Env, workspace: string): Promise<{ first: number; second: number; documents: number; rss?: number }> {
+async function timeWorkspaceVerdicts(env: Env, workspace: string): Promise<{ first: number; second: number; documents: number; rss?: number; cpu?: number }> {
   const server = await startServer('ours', env, workspace);
   try {
+    const cpu0 = cpuTime(server.client.pid);
     let t0 = performance.now();
     const r = await server.client.request<{ documents: unknown[] }>('cadreIa/verdicts', {}, 300_000);
     const first = performance.now() - t0;
+    const cpu1 = cpuTime(server.client.pid);
     t0 = performance.now();
     await server.client.request('cadreIa/verdicts', {}, 300_000);
     const second = performance.now() - t0;
-    return { first, second, documents: r.documents.length, rss: peakRss(server.client.pid) };
+    return { first, second, documents: r.documents.length, rss: peakRss(server.client.pid), cpu: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined };
   } finally {
     await server.client.stop();
   }
@@ -530,8 +534,11 @@ async function main(): Promise<void> {
         else {
           const s = servers.get(c as Kind)!;
           const uri = uriOf(file, `round-${r}`);
+          const cpu0 = cpuTime(s.client.pid);
           const res = await timeOpen(s, uri, text);
+          const cpu1 = cpuTime(s.client.pid);
           add(samples, `open/${c}/${n}`, res.ms);
+          if (cpu0 !== undefined && cpu1 !== undefined) add(samples, `opencpu/${c}/${n}`, cpu1 - cpu0);
           figures[`diagnostics/${c}/${n}`] = res.count;
           close(s, uri);
         }
@@ -578,6 +585,7 @@ async function main(): Promise<void> {
         jobs.push(async () => {
           const c = await timeCli(corpus.workspace);
           add(samples, 'ws/cli', c.ms);
+          if (c.cpu !== undefined) add(samples, 'ws/cli-cpu', c.cpu);
           figures['ws/cli-files'] = c.files;
           figures['rss/cli'] = Math.max(figures['rss/cli'] ?? 0, c.rss ?? 0) || undefined;
         });
@@ -585,6 +593,7 @@ async function main(): Promise<void> {
         jobs.push(async () => {
           const w = await timeWorkspaceVerdicts(env, corpus.workspace);
           add(samples, 'ws/verdicts', w.first);
+          if (w.cpu !== undefined) add(samples, 'ws/verdicts-cpu', w.cpu);
           add(samples, 'ws/verdicts-again', w.second);
           figures['ws/verdicts-documents'] = w.documents;
           figures['rss/ours-workspace'] = Math.max(figures['rss/ours-workspace'] ?? 0, w.rss ?? 0) || undefined;
@@ -637,8 +646,16 @@ function renderTable(report: Report, s: Samples, f: Record<string, number | unde
     L.push(`| ${LABEL[c]}${diags} | ` + SIZES.map((n) => cell(`open/${c}/${n}`)).join(' | ') + ' |');
   }
   const med = (k: string) => median(s.get(k));
+  const mean = (k: string) => {
+    const v = s.get(k);
+    return v && v.length ? v.reduce((a, b) => a + b, 0) / v.length : undefined;
+  };
+  for (const c of ['ours', 'yls']) {
+    if (SIZES.some((n) => s.has(`opencpu/${c}/${n}`))) L.push(`| ${LABEL[c]}: server CPU per didOpen (mean, 10 ms ticks) | ` + SIZES.map((n) => ms(mean(`opencpu/${c}/${n}`))).join(' | ') + ' |');
+  }
   L.push('| **ours / yaml-language-server** (medians) | ' + SIZES.map((n) => ratio(med(`open/ours/${n}`), med(`open/yls/${n}`))).join(' | ') + ' |');
   L.push('| **ours / floor** (medians) | ' + SIZES.map((n) => ratio(med(`open/ours/${n}`), med(`open/floor/${n}`))).join(' | ') + ' |');
+  L.push('| ours / yaml-language-server, server CPU (means) | ' + SIZES.map((n) => ratio(mean(`opencpu/ours/${n}`), mean(`opencpu/yls/${n}`))).join(' | ') + ' |');
   L.push('', '| other figures | Cadre IA | yaml-language-server (delay 0) | yaml-language-server (stock) |', '| --- | --- | --- | --- |');
   const row = (what: string, a: string, b: string, c = '') => L.push(`| ${what} | ${a} | ${b} | ${c} |`);
   const pair = (k: string) => (s.get(k) ? `${ms(med(k))} / ${ms(p95(s.get(k)))}` : 'n/a');
@@ -647,8 +664,8 @@ function renderTable(report: Report, s: Samples, f: Record<string, number | unde
   row('cold start: spawn → initialize result (median / p95)', pair('cold/ours'), pair('cold/yls'));
   row('peak RSS (VmHWM) after the single-file benchmarks', mb(f['rss/ours']), mb(f['rss/yls']), mb(f['rss/yls-stock']));
   row('bundle: dist/server.js (gzip)', f['bundle/server'] !== undefined ? `${(f['bundle/server']! / 1024).toFixed(0)} KB (${(f['bundle/server.gz']! / 1024).toFixed(0)} KB)` : 'n/a', 'not bundled');
-  row(`workspace, ${WORKSPACE_FILES} files × ${WORKSPACE_LINES} lines: CLI \`lint --format json\` (median; peak RSS)`, s.has('ws/cli') ? `${ms(med('ws/cli'))}; ${mb(f['rss/cli'])} (${f['ws/cli-files']} files)` : 'n/a', '—');
-  row('workspace: server `cadreIa/verdicts` first / again (median)', s.has('ws/verdicts') ? `${ms(med('ws/verdicts'))} / ${ms(med('ws/verdicts-again'))} (${f['ws/verdicts-documents']} documents)` : 'n/a', '—');
+  row(`workspace, ${WORKSPACE_FILES} files × ${WORKSPACE_LINES} lines: CLI \`lint --format json\` (median wall; CPU; peak RSS)`, s.has('ws/cli') ? `${ms(med('ws/cli'))}; CPU ${ms(med('ws/cli-cpu'))}; ${mb(f['rss/cli'])} (${f['ws/cli-files']} files)` : 'n/a', '—');
+  row('workspace: server `cadreIa/verdicts` first (median wall; CPU) / again', s.has('ws/verdicts') ? `${ms(med('ws/verdicts'))}; CPU ${ms(med('ws/verdicts-cpu'))} / ${ms(med('ws/verdicts-again'))} (${f['ws/verdicts-documents']} documents)` : 'n/a', '—');
   row('workspace: server peak RSS', mb(f['rss/ours-workspace']), '—');
 
   const targets: Target[] = [
