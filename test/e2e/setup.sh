@@ -146,7 +146,7 @@ if [[ "${E2E_NO_CACHE:-}" == 1 ]]; then
 else
   mkdir -p "$cache_root"
   exec 9>"$cache_root/.lock"
-  log "waiting for the cache lock $cache_root/.lock"
+  log "taking the cache lock $cache_root/.lock (waits while another setup builds)"
   flock 9
   if ((force)) || ! installed_ok "$cache_dir"; then
     rm -rf "$cache_dir"
