@@ -57,7 +57,7 @@ describe('lsp: push diagnostics', () => {
       assert.deepEqual(mine, theirs, name);
       await c.close(u);
     }
-  });
+  }).timeout(180_000);
 
   it('gives the same diagnostics as `cadre-ia lint` on every bundled example', async () => {
     const dir = path.join(__dirname, '..', '..', 'examples');
@@ -74,7 +74,7 @@ describe('lsp: push diagnostics', () => {
       assert.deepEqual(mine, theirs, name);
       await c.close(u);
     }
-  });
+  }).timeout(180_000);
 
   it('publishes only the last version after rapid edits (debounced)', async () => {
     const u = 'file:///push/rapid.ia.yaml';
@@ -142,7 +142,8 @@ describe('lsp: push diagnostics', () => {
 });
 
 describe('lsp: locale', () => {
-  it('follows initializationOptions.locale, then the client locale, and `cadreIa.locale` overrides both', async () => {
+  it('follows initializationOptions.locale, then the client locale, and `cadreIa.locale` overrides both', async function () {
+    this.timeout(60_000);
     const u = 'file:///locale/e02.ia.yaml';
     const message = async (opts: Parameters<typeof TestClient.start>[0]) => {
       const c = await TestClient.start(opts);

@@ -90,7 +90,8 @@ describe('lsp: lifecycle and robustness', () => {
     assert.equal(await c.stop(), 0);
   });
 
-  it('measures didOpen → publishDiagnostics on a 200-line declaration', async () => {
+  it('measures didOpen → publishDiagnostics on a 200-line declaration', async function () {
+    this.timeout(60_000);
     const c = await TestClient.start({ settings: {} });
     const warm = 'file:///perf/warm.ia.yaml';
     await c.open(warm, BASE);
