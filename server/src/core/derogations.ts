@@ -35,8 +35,9 @@ export function statementOf(data: unknown, engagement: string, catalogue: Catalo
   let forbidden = false;
   if (statut === 'derogation') {
     if (!filled(s.validee_par)) missing.push('validee_par');
-    if (!filled(s.echeance)) missing.push('echeance');
-    else if (typeof s.echeance === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.echeance) && s.echeance < today) expired = true;
+    // An end date that is not a date (`fin 2027`) cannot end anything: it counts as missing.
+    if (!filled(s.echeance) || typeof s.echeance !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s.echeance)) missing.push('echeance');
+    else if (s.echeance < today) expired = true;
     const e = catalogue.engagements.find((x) => x.id === engagement);
     forbidden = e ? !e.derogable : false;
   }
