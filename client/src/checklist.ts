@@ -286,6 +286,11 @@ export function engagementContext(e: PEngagementVerdict): string {
   return parts.join(' ');
 }
 
+/** A message as one Markdown list item's text (no line breaks, no HTML). */
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+
 function engagementTooltip(e: PEngagementVerdict): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${e.id} — `).appendText(e.title).appendMarkdown('**\n\n');
@@ -293,7 +298,8 @@ function engagementTooltip(e: PEngagementVerdict): vscode.MarkdownString {
   if (!e.derogable) md.appendMarkdown('\n\n').appendText(t('This engagement admits no derogation.'));
   if (e.findings.length) {
     md.appendMarkdown('\n\n');
-    for (const f of e.findings.slice(0, 8)) md.appendMarkdown('- ').appendText(f.message).appendMarkdown(` \`${f.code}\`\n`);
+    // The server's messages use Markdown code spans for field names (`usagers.interaction_directe`).
+    for (const f of e.findings.slice(0, 8)) md.appendMarkdown(`- ${oneLine(f.message)} \`${f.code}\`\n`);
     if (e.findings.length > 8) md.appendText(t('… and {0} more', e.findings.length - 8));
   }
   md.appendMarkdown('\n\n').appendText(t('Click to read the engagement (principle, source, references).'));
@@ -306,7 +312,9 @@ function engagementItem(e: PEngagementVerdict): vscode.TreeItem {
     `${e.id} · ${e.title}`,
     !hasFindings ? vscode.TreeItemCollapsibleState.None : e.verdict === 'non_conforme' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
   );
-  item.id = `document:engagement:${e.id}:${hasFindings ? 'f' : 'n'}`;
+  // The verdict is part of the id: VS Code keeps an item's expansion by id, and an engagement
+  // that becomes non-compliant should open on its findings.
+  item.id = `document:engagement:${e.id}:${e.verdict}:${hasFindings ? 'f' : 'n'}`;
   item.description = hasFindings ? `${e.verdictLabel} · ${e.findings.length}` : e.verdictLabel;
   item.iconPath = verdictIcon(e.verdict);
   item.tooltip = engagementTooltip(e);

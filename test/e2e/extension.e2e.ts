@@ -48,6 +48,14 @@ function uiWorkspace(): string {
   return dir;
 }
 
+/** Shows the Cadre IA side bar (clicking its activity bar icon when it is not already shown). */
+async function showChecklist(page: Page): Promise<void> {
+  const title = page.locator('.part.sidebar .composite.title');
+  if (/Cadre IA/i.test((await title.innerText().catch(() => '')) ?? '')) return;
+  await page.locator('.activitybar .action-item a[aria-label^="Cadre IA"], .activitybar .action-item[aria-label^="Cadre IA"]').first().click();
+  await page.locator('.part.sidebar .composite.title', { hasText: /Cadre IA/i }).waitFor({ timeout: 15_000 });
+}
+
 /** Drags the sash between the side bar and the editor to `x` pixels. */
 async function widenSideBar(page: Page, x: number): Promise<void> {
   const sidebar = page.locator('.part.sidebar').first();
@@ -107,9 +115,39 @@ describe('Cadre IA extension in code-server', function () {
       wb = await openWorkbench(server.url, ws, { viewport: { width: 1400, height: 860 } });
       page = wb.page;
     });
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed' && page) {
+        await screenshot(page, `cadre-ia-failed-${this.currentTest.title.slice(0, 40)}`).catch(() => undefined);
+      }
+    });
     after(async () => {
       await wb?.close();
       await server?.stop();
+    });
+
+    it('offers a new declaration from the welcome view, asks for the name and service, opens it', async function () {
+      this.timeout(90_000);
+      await showChecklist(page);
+      const welcome = page.locator('.welcome-view-content').first();
+      await welcome.waitFor({ timeout: 30_000 });
+      assert.match(await welcome.innerText(), /No AI project declaration is open|Aucune déclaration de projet/);
+      await widenSideBar(page, 560);
+      await screenshot(page, 'cadre-ia-welcome');
+      await welcome.locator('.monaco-button', { hasText: /New declaration|Nouvelle déclaration/ }).first().click();
+      const input = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-widget', { hasText: /Nom du projet/ }).waitFor({ timeout: 30_000 });
+      await input.fill('Tri des demandes de subvention');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: /Direction ou service/ }).waitFor({ timeout: 10_000 });
+      await input.fill('Direction de la culture');
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: /\.ia\.yaml/ }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.monaco-editor .view-line', { hasText: /Tri\sdes\sdemandes\sde\ssubvention/ }).first().waitFor({ timeout: 30_000 });
+      // The checklist follows the new declaration: 14 engagements, mostly to complete.
+      await page.locator('.monaco-list-row', { hasText: /E14 · / }).first().waitFor({ timeout: 30_000 });
+      assert.match(await page.locator('.monaco-list-row', { hasText: /E01 · / }).first().innerText(), /à compléter/);
+      const files = fs.readdirSync(ws).filter((f) => /\.ia\.yaml$/.test(f));
+      assert.ok(files.some((f) => /tri-des-demandes/.test(f)), `no new file in ${files.join(', ')}`);
     });
 
     it('shows squiggles and the Problems panel with the rule codes', async function () {
@@ -160,9 +198,8 @@ describe('Cadre IA extension in code-server', function () {
 
     it('applies the quick fix with Ctrl+. and the checklist shows E02 conforme', async function () {
       this.timeout(120_000);
-      // The checklist view, from the activity bar; the side bar widened so that its texts show.
-      await page.locator('.activitybar .action-item a[aria-label^="Cadre IA"], .activitybar .action-item[aria-label^="Cadre IA"]').first().click();
-      await widenSideBar(page, 560);
+      // The checklist view (the side bar was widened by the first test so that its texts show).
+      await showChecklist(page);
       const e02 = page.locator('.monaco-list-row', { hasText: /E02 · / }).first();
       await e02.waitFor({ timeout: 30_000 });
       assert.match(await e02.innerText(), /non conforme/);
