@@ -40,6 +40,12 @@ describe('checklist view', () => {
     const conformes = Object.values(cli.engagements).filter((v) => v === 'conforme').length;
     assert.equal(t.view.description, `${conformes}/14 conformes`);
     assert.equal(t.statusBar.item.text, `$(checklist) ${conformes}/14`);
+    // A click on the status bar item focuses the checklist.
+    const cmd = t.statusBar.item.command;
+    const id = typeof cmd === 'string' ? cmd : cmd?.command;
+    assert.equal(id, 'cadreIa.engagements.focus');
+    await vscode.commands.executeCommand(id);
+    await waitFor('the Engagements view to be visible', () => t.view.visible);
     // The derogation shows as such, with its icon and word.
     const e09 = t.checklist.getTreeItem(engagementNode(nodes, 'E09'));
     assert.equal(e09.description, 'dérogation');
