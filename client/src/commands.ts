@@ -205,13 +205,11 @@ async function showEngagement(deps: CommandDeps, arg?: string | ChecklistNode): 
   else if (arg?.kind === 'wsEngagement') id = arg.id;
   id ??= await pickEngagement(deps, t('Which engagement?'));
   if (!id) return undefined;
+  // The Markdown page itself, read-only, beside the declaration: no webview (previews are one
+  // click away with VS Code's own "Open Preview" button on Markdown editors).
   const uri = engagementUri(id);
-  try {
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
-  } catch {
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
   return uri;
 }
 

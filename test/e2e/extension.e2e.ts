@@ -227,5 +227,16 @@ describe('Cadre IA extension in code-server', function () {
       assert.match(await page.locator('.statusbar-item', { hasText: /\d+\/14/ }).first().innerText(), /12\/14/);
       await screenshot(page, 'cadre-ia-checklist');
     });
+
+    it('opens the explanation of an engagement when it is clicked in the checklist', async function () {
+      this.timeout(60_000);
+      await showChecklist(page);
+      await page.locator('.monaco-list-row', { hasText: /E11 · / }).first().click();
+      await page.locator('.tabs-container .tab', { hasText: 'E11.md' }).first().waitFor({ timeout: 30_000 });
+      const page11 = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: /Préserver\sla\ssouveraineté/ }).first();
+      await page11.waitFor({ timeout: 30_000 });
+      assert.match(await page11.innerText(), /Source/);
+      await screenshot(page, 'cadre-ia-engagement');
+    });
   });
 });
