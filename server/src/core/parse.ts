@@ -134,19 +134,21 @@ function indexPositions(parsed: ParsedDeclaration, doc: Document.Parsed): void {
   });
   // Every pair or item visited costs one; merges of merges cannot blow up.
   let budget = MAX_INDEX_ENTRIES;
-  const walk = (node: unknown, path: (string | number)[], depth: number, viaMerge: boolean): void => {
+  // `key` is pathKey(path), built incrementally (a join per node showed in profiles).
+  const child = (key: string, seg: string | number) => (key === '' ? String(seg) : key + '\u0000' + seg);
+  const walk = (node: unknown, path: (string | number)[], key: string, depth: number, viaMerge: boolean): void => {
     if (depth > MAX_INDEX_DEPTH || budget <= 0) return;
     if (isMap(node)) {
       for (const pair of node.items) {
         if (--budget <= 0) return;
-        const key = isScalar(pair.key) ? pair.key.value : undefined;
-        if ((key === '<<' || typeof key === 'symbol') && isMergeValue(pair.value)) {
-          for (const src of mergeSources(pair.value, doc)) walk(src, path, depth + 1, true);
+        const name = isScalar(pair.key) ? pair.key.value : undefined;
+        if ((name === '<<' || typeof name === 'symbol') && isMergeValue(pair.value)) {
+          for (const src of mergeSources(pair.value, doc)) walk(src, path, key, depth + 1, true);
           continue;
         }
-        if (key === undefined || key === null || typeof key === 'object' || typeof key === 'symbol') continue;
-        const p = [...path, String(key)];
-        const k = pathKey(p);
+        if (name === undefined || name === null || typeof name === 'object' || typeof name === 'symbol') continue;
+        const p = [...path, String(name)];
+        const k = child(key, String(name));
         if (viaMerge && index.has(k)) continue; // explicit keys win over merged ones
         const value = pair.value as Node | null;
         index.set(k, {
@@ -157,24 +159,25 @@ function indexPositions(parsed: ParsedDeclaration, doc: Document.Parsed): void {
           pair: pair as Pair,
           collection: isMap(value) || isSeq(value),
         });
-        walk(value, p, depth + 1, false);
+        walk(value, p, k, depth + 1, false);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
         if (--budget <= 0) return;
         const p = [...path, i];
+        const k = child(key, i);
         const value = item as Node | null;
-        index.set(pathKey(p), {
+        index.set(k, {
           path: p,
           valueRange: value?.range ? nodeRange(lines, value) : undefined,
           node: value,
           collection: isMap(value) || isSeq(value),
         });
-        walk(value, p, depth + 1, false);
+        walk(value, p, k, depth + 1, false);
       });
     }
   };
-  walk(root, [], 0, false);
+  walk(root, [], '', 0, false);
 }
 
 function isMergeValue(value: unknown): boolean {

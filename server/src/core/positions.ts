@@ -18,17 +18,28 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /** Line of the last lookup: callers mostly walk the text in order, so try it and the next first. */
+  private hint = 0;
+
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    const h = this.hint;
+    if (starts[h] <= o && (h + 1 >= starts.length || o < starts[h + 1])) return this.at(h, o);
+    if (h + 1 < starts.length && starts[h + 1] <= o && (h + 2 >= starts.length || o < starts[h + 2])) return this.at(h + 1, o);
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    const character = Math.min(o, this.lineEndOffset(lo)) - this.lineStarts[lo];
-    return { line: lo, character };
+    return this.at(lo, o);
+  }
+
+  private at(line: number, offset: number): Position {
+    this.hint = line;
+    return { line, character: Math.min(offset, this.lineEndOffset(line)) - this.lineStarts[line] };
   }
 
   offsetAt(pos: Position): number {
