@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadCatalogueFile, type Catalogue } from '../core/catalogue';
 import { defaultCatalogue, knownRuleIds } from '../core/engine';
 import { localeFromEnv, resolveLocale, t } from '../core/i18n';
@@ -115,14 +115,24 @@ export function resolveCommon(values: { locale?: string; catalogue?: string; dat
   return { locale, catalogue, now };
 }
 
-function lint(args: string[], io: Io, envLocale: Locale): number {
+export interface ParsedCommand {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  common: CommonOptions;
+}
+
+/**
+ * Parses a command's arguments: its own options plus the shared --locale, --catalogue, --date
+ * and --help. Returns the exit code to use when the command must stop here (help, usage error).
+ */
+export function parseCommand(args: string[], options: NonNullable<ParseArgsConfig['options']>, usage: Localized, io: Io, envLocale: Locale): ParsedCommand | number {
   let parsed;
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
       options: {
-        format: { type: 'string', short: 'f' },
+        ...options,
         locale: { type: 'string', short: 'l' },
         catalogue: { type: 'string', short: 'c' },
         date: { type: 'string' },
@@ -130,22 +140,30 @@ function lint(args: string[], io: Io, envLocale: Locale): number {
       },
     });
   } catch (e) {
-    io.stderr(`cadre-ia: ${(e as Error).message}\n\n${t(USAGE, envLocale)}`);
+    io.stderr(`cadre-ia: ${(e as Error).message}\n\n${t(usage, envLocale)}`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) {
-    io.stdout(t(USAGE, envLocale));
+    io.stdout(t(usage, envLocale));
     return 0;
   }
-  const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) {
-    io.stderr(`cadre-ia: ${t(MSG.badFormat, envLocale, { v: format })}\n`);
-    return 2;
-  }
-  const common = resolveCommon(values, io, envLocale);
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const common = resolveCommon({ locale: str('locale'), catalogue: str('catalogue'), date: str('date') }, io, envLocale);
   if (typeof common === 'string') {
     io.stderr(`cadre-ia: ${common}\n`);
+    return 2;
+  }
+  return { values, positionals: parsed.positionals, common };
+}
+
+function lint(args: string[], io: Io, envLocale: Locale): number {
+  const parsed = parseCommand(args, { format: { type: 'string', short: 'f' } }, USAGE, io, envLocale);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals, common } = parsed;
+  const format = typeof values.format === 'string' ? values.format : 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) {
+    io.stderr(`cadre-ia: ${t(MSG.badFormat, envLocale, { v: format })}\n`);
     return 2;
   }
   const { locale, catalogue, now } = common;

@@ -4,12 +4,11 @@
  * Exit code: 0 when the report is written (declarations with errors are flagged in it, not
  * fatal), 2 on wrong usage, an unreadable input path or a write failure.
  */
-import { parseArgs } from 'node:util';
 import { t } from '../core/i18n';
 import { ioMessage } from '../core/lintFiles';
 import { generateReport } from '../core/report/index';
 import type { Locale, Localized } from '../core/types';
-import { COMMANDS, resolveCommon, type Io } from './main';
+import { COMMANDS, parseCommand, type Io } from './main';
 
 const USAGE: Localized = {
   fr: `Usage : cadre-ia report [chemins…] [options]
@@ -63,34 +62,10 @@ const MSG: Record<string, Localized> = {
 };
 
 export async function reportCommand(args: string[], io: Io, envLocale: Locale): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        year: { type: 'string', short: 'y' },
-        out: { type: 'string', short: 'o' },
-        locale: { type: 'string', short: 'l' },
-        catalogue: { type: 'string', short: 'c' },
-        date: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`cadre-ia: ${(e as Error).message}\n\n${t(USAGE, envLocale)}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(t(USAGE, envLocale));
-    return 0;
-  }
-  const common = resolveCommon(values, io, envLocale);
-  if (typeof common === 'string') {
-    io.stderr(`cadre-ia: ${common}\n`);
-    return 2;
-  }
+  const parsed = parseCommand(args, { year: { type: 'string', short: 'y' }, out: { type: 'string', short: 'o' } }, USAGE, io, envLocale);
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, common } = parsed;
+  const values = parsed.values as { year?: string; out?: string; date?: string };
   const { locale, catalogue, now } = common;
   let year = now.getUTCFullYear();
   if (values.year !== undefined) {
