@@ -4,11 +4,6 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, fixture, waitFor } from './helpers';
 
 describe('activation', () => {
-  before(async () => {
-    // The suite speaks French, the product's default, whatever the display language.
-    await vscode.workspace.getConfiguration('cadreIa').update('locale', 'fr', vscode.ConfigurationTarget.Global);
-  });
-
   it('is installed and stays inactive until a declaration is opened', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not installed`);

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ReportRequest } from '../../../shared/protocol';
-import { api, closeAll, ours, waitFor, workspaceRoot } from './helpers';
+import { api, closeAll, codeOf, ours, waitFor, workspaceRoot } from './helpers';
 
 describe('commands', () => {
   after(closeAll);
@@ -66,6 +66,33 @@ describe('commands', () => {
     const again = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.doesNotMatch(again, /# modifié/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it("uses another city's catalogue from the settings, and opens that one (editable)", async () => {
+    await api();
+    const ext = vscode.extensions.getExtension('cadre-ia.cadre-ia')!;
+    const bundled = fs.readFileSync(path.join(ext.extensionPath, 'schemas', 'frameworks', 'lyon-2025.yaml'), 'utf8');
+    const line = '      - id: E02-interaction-directe\n';
+    assert.ok(bundled.includes(line), 'the catalogue lists E02-interaction-directe');
+    // The same framework, with E02 re-graded as a warning: data only.
+    const other = path.join(workspaceRoot().fsPath, 'autre-ville.catalogue.yaml');
+    fs.writeFileSync(other, bundled.replace(line, `${line}        severity: warning\n`));
+    const decl = vscode.Uri.joinPath(workspaceRoot(), 'catalogue-test.ia.yaml');
+    fs.writeFileSync(decl.fsPath, 'cadre: lyon-ia/v1\nusagers:\n  interaction_directe: true\n  public_concerne: usagers\n');
+    const config = vscode.workspace.getConfiguration('cadreIa');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(decl), { preview: false });
+    const e02 = () => ours(decl).find((d) => codeOf(d) === 'E02-interaction-directe');
+    await waitFor('E02 as an error with the bundled catalogue', () => e02()?.severity === vscode.DiagnosticSeverity.Error);
+    await config.update('catalogue', other, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('E02 as a warning with the other catalogue', () => e02()?.severity === vscode.DiagnosticSeverity.Warning);
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('cadreIa.openCatalogue');
+      assert.equal(uri?.scheme, 'file');
+      assert.equal(uri?.fsPath, other);
+    } finally {
+      await config.update('catalogue', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('E02 as an error again', () => e02()?.severity === vscode.DiagnosticSeverity.Error);
   });
 
   it('generate the annual report: writes it where asked (or says the server cannot)', async () => {
