@@ -66,6 +66,18 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
   attach(view: vscode.TreeView<ChecklistNode>): void {
     this.view = view;
     this.updateViewTexts();
+    // The whole workspace is re-asked only while the view shows it (it can be large).
+    this.disposables.push(
+      view.onDidChangeVisibility((e) => {
+        if (this.scopeValue !== 'workspace') return;
+        if (e.visible) {
+          this.store.watch(WORKSPACE);
+          void this.store.fetch(WORKSPACE);
+        } else {
+          this.store.unwatch(WORKSPACE);
+        }
+      }),
+    );
   }
 
   get scope(): Scope {
