@@ -31,6 +31,12 @@ describe('withoutTree', () => {
       for (const p of top) assert.deepEqual(rangeOf(slim, p ? [p] : [], 'key'), rangeOf(full.parsed, p ? [p] : [], 'key'));
       const view = (parsed: typeof slim) => documentVerdicts('file:///x.ia.yaml', undefined, { ...full, parsed }, full.catalogue, 'fr');
       assert.deepEqual(view(slim), view(full.parsed));
+      // The leanest form (the server's unopened files): no text, no data, the same view.
+      const lean = withoutTree(full.parsed, { text: false, data: false });
+      assert.equal(lean.text, '');
+      assert.equal(lean.value, undefined);
+      assert.deepEqual([...lean.index.keys()], [...slim.index.keys()]);
+      assert.deepEqual(view(lean), view(full.parsed));
     });
   }
 });

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions as YamlParseOptions, type SchemaOptions } from 'yaml';
 import { LineIndex } from './positions';
 import type { DataPath, Range } from './types';
 
@@ -10,6 +10,27 @@ export const MAX_ALIAS_COUNT = 100;
 const MAX_INDEX_DEPTH = 64;
 /** Most positions indexed in one document. */
 const MAX_INDEX_ENTRIES = 200_000;
+/**
+ * Deepest nesting (collections inside collections) composed into a tree. A declaration needs
+ * about 6 levels; the `yaml` composer recurses once per level and overflows the stack near
+ * 1,000 levels — and a stack overflow at the wrong moment (while V8 compiles a regular
+ * expression) aborts the whole process. Deeper texts are refused after the (iterative) CST parse.
+ */
+export const MAX_NESTING = 100;
+/** Syntax problems kept per document; the rest are counted in one last problem (TOO_MANY_ERRORS). */
+export const MAX_SYNTAX_PROBLEMS = 100;
+
+const YAML_OPTIONS: YamlParseOptions & DocumentOptions & SchemaOptions = {
+  keepSourceTokens: true,
+  merge: true,
+  // Duplicate keys are found below in linear time: `yaml`'s own check compares each key with
+  // every earlier one of its mapping (quadratic: 100,000 keys took minutes).
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+  // No process warnings on stderr (e.g. for collection keys): problems come from `doc.errors`.
+  logLevel: 'error',
+};
 
 /** A problem found while reading the text, before any schema or rule. */
 export interface SyntaxProblem {
@@ -61,7 +82,8 @@ export function parseDeclaration(text: string, options: ParseOptions = {}): Pars
   const result: ParsedDeclaration = { text, lines, value: undefined, problems: [], index: new Map() };
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
-    result.problems.push({ code: 'TOO_LARGE', detail: `${text.length} > ${maxChars}`, range: lines.lineRange(0) });
+    // The first line only: indexing every line of a huge text costs memory for nothing.
+    result.problems.push({ code: 'TOO_LARGE', detail: `${text.length} > ${maxChars}`, range: firstLineRange(text) });
     return result;
   }
   const nul = text.indexOf('\u0000');
@@ -69,40 +91,139 @@ export function parseDeclaration(text: string, options: ParseOptions = {}): Pars
     result.problems.push({ code: 'BINARY', detail: 'NUL byte', range: lines.range(nul, nul + 1) });
     return result;
   }
+  const problems: { code: string; detail: string; start: number; end: number }[] = [];
   try {
-    const doc = parseDocument(text, {
-      keepSourceTokens: true,
-      merge: true,
-      uniqueKeys: true,
-      prettyErrors: false,
-      strict: true,
-    });
+    const tokens = Array.from(new Parser().parse(text));
+    const deep = tooDeep(tokens, MAX_NESTING);
+    if (deep !== undefined) {
+      result.problems.push({ code: 'TOO_DEEP', detail: String(MAX_NESTING), range: lines.range(deep, deep + 1) });
+      return result;
+    }
+    const doc = composeFirst(tokens, text.length);
     result.doc = doc;
     for (const e of doc.errors) {
-      result.problems.push({ code: e.code, detail: e.message, range: lines.range(e.pos[0], e.pos[1]) });
+      if (e.code === 'RESOURCE_EXHAUSTION') problems.push({ code: 'TOO_DEEP', detail: String(MAX_NESTING), start: e.pos[0], end: e.pos[1] });
+      else problems.push({ code: e.code, detail: e.message, start: e.pos[0], end: e.pos[1] });
     }
+    for (const d of duplicateKeys(doc.contents)) problems.push({ code: 'DUPLICATE_KEY', detail: 'Map keys must be unique', start: d[0], end: d[1] });
+    const exhausted = problems.some((p) => p.code === 'TOO_DEEP');
     try {
-      result.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      // A tree the composer could not finish (stack exhausted) is not checked at all.
+      if (!exhausted) result.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       const first = firstAlias(doc.contents);
       const detail = e instanceof Error ? e.message : String(e);
-      const code = e instanceof RangeError && /call stack/i.test(detail) ? 'TOO_DEEP' : 'ALIAS_LIMIT';
-      result.problems.push({ code, detail, range: first ? nodeRange(lines, first) : lines.lineRange(0) });
+      const deep = e instanceof RangeError && /call stack/i.test(detail);
+      const r = first?.range;
+      problems.push({ code: deep ? 'TOO_DEEP' : 'ALIAS_LIMIT', detail: deep ? String(MAX_NESTING) : detail, start: r ? r[0] : 0, end: r ? r[1] : 0 });
       result.value = undefined;
     }
     try {
       indexPositions(result, doc);
     } catch (e) {
       // A pathological tree (nesting too deep for the stack): keep what was indexed.
-      result.problems.push({ code: 'TOO_DEEP', detail: String(e), range: lines.lineRange(0) });
+      problems.push({ code: 'TOO_DEEP', detail: String(MAX_NESTING), start: 0, end: 0 });
     }
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    const code = /call stack/i.test(detail) ? 'TOO_DEEP' : 'INTERNAL';
-    result.problems.push({ code, detail, range: lines.lineRange(0) });
+    const deep = /call stack/i.test(detail);
+    problems.push({ code: deep ? 'TOO_DEEP' : 'INTERNAL', detail: deep ? String(MAX_NESTING) : detail, start: 0, end: 0 });
     result.value = undefined;
   }
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const p of problems.slice(0, MAX_SYNTAX_PROBLEMS)) {
+    result.problems.push({ code: p.code, detail: p.detail, range: p.end > p.start || p.start > 0 ? lines.range(p.start, p.end) : lines.lineRange(0) });
+  }
+  if (problems.length > MAX_SYNTAX_PROBLEMS) {
+    const first = problems[MAX_SYNTAX_PROBLEMS];
+    result.problems.push({ code: 'TOO_MANY_ERRORS', detail: String(problems.length - MAX_SYNTAX_PROBLEMS), range: lines.range(first.start, first.end) });
+  }
   return result;
+}
+
+/** The range of the first line's content, without indexing the other lines. */
+function firstLineRange(text: string): Range {
+  let end = text.indexOf('\n');
+  if (end === -1) end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: end } };
+}
+
+/** Composes the first document of the CST, as `yaml`'s parseDocument does (a second one is an error). */
+function composeFirst(tokens: CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer(YAML_OPTIONS);
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(tokens, true, length)) {
+    if (!doc) {
+      doc = d as Document.Parsed;
+    } else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always ends with a document.
+  return doc as Document.Parsed;
+}
+
+/**
+ * The offset where the CST nests deeper than `max` collections, if it does. Iterative: the CST
+ * parser is not recursive, so this runs on any depth before anything that is.
+ */
+export function tooDeep(tokens: readonly CST.Token[], max: number): number | undefined {
+  const stack: [CST.Token | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [tok, depth] = stack.pop()!;
+    if (!tok) continue;
+    switch (tok.type) {
+      case 'document':
+        stack.push([tok.value, depth]);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        if (depth + 1 > max) return tok.offset;
+        for (const it of tok.items as { key?: CST.Token | null; value?: CST.Token | null }[]) {
+          if (it.key) stack.push([it.key, depth + 1]);
+          if (it.value) stack.push([it.value, depth + 1]);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Offsets of keys that repeat an earlier key of the same mapping (as `yaml` compares them:
+ * equal scalar values; merge keys `<<` may repeat). One pass, one set per mapping.
+ */
+function duplicateKeys(root: unknown): [number, number][] {
+  const out: [number, number][] = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const v = key.value;
+          if (v !== '<<' && typeof v !== 'symbol') {
+            if (seen.has(v) && key.range) out.push([key.range[0], key.range[1]]);
+            seen.add(v);
+          }
+        } else if (key) {
+          stack.push(key);
+        }
+        if (pair.value) stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (item) stack.push(item);
+    }
+  }
+  return out;
 }
 
 function nodeRange(lines: LineIndex, node: Node): Range {
@@ -134,6 +255,8 @@ function indexPositions(parsed: ParsedDeclaration, doc: Document.Parsed): void {
   });
   // Every pair or item visited costs one; merges of merges cannot blow up.
   let budget = MAX_INDEX_ENTRIES;
+  let table: Map<unknown, Node> | undefined;
+  const targets = () => (table ??= aliasTargets(doc));
   // `key` is pathKey(path), built incrementally (a join per node showed in profiles).
   const child = (key: string, seg: string | number) => (key === '' ? String(seg) : key + '\u0000' + seg);
   const walk = (node: unknown, path: (string | number)[], key: string, depth: number, viaMerge: boolean): void => {
@@ -143,7 +266,7 @@ function indexPositions(parsed: ParsedDeclaration, doc: Document.Parsed): void {
         if (--budget <= 0) return;
         const name = isScalar(pair.key) ? pair.key.value : undefined;
         if ((name === '<<' || typeof name === 'symbol') && isMergeValue(pair.value)) {
-          for (const src of mergeSources(pair.value, doc)) walk(src, path, key, depth + 1, true);
+          for (const src of mergeSources(pair.value, targets)) walk(src, path, key, depth + 1, true);
           continue;
         }
         if (name === undefined || name === null || typeof name === 'object' || typeof name === 'symbol') continue;
@@ -184,10 +307,39 @@ function isMergeValue(value: unknown): boolean {
   return isAlias(value) || (isSeq(value) && value.items.every((i) => isAlias(i)));
 }
 
-function mergeSources(value: unknown, doc: Document.Parsed): unknown[] {
+function mergeSources(value: unknown, targets: () => Map<unknown, Node>): unknown[] {
   const aliases = isAlias(value) ? [value] : isSeq(value) ? value.items : [];
-  // Alias#resolve looks the anchor up in the document: bounded, nothing is expanded.
-  return aliases.map((a) => (isAlias(a) ? a.resolve(doc) : undefined)).filter((n) => n !== undefined);
+  // Nothing is expanded: each alias is looked up in a table built once per document
+  // (Alias#resolve visits the whole document each time: quadratic with many merges).
+  return aliases.map((a) => targets().get(a)).filter((n) => n !== undefined);
+}
+
+/** For each alias, the node of the last anchor of that name before it (as Alias#resolve finds it). */
+function aliasTargets(doc: Document.Parsed): Map<unknown, Node> {
+  const out = new Map<unknown, Node>();
+  const anchors = new Map<string, Node>();
+  const stack: unknown[] = [doc.contents];
+  // Pre-order, in document order: a node, then its keys and values (as yaml's `visit`).
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) out.set(node, target);
+      continue;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node as Node);
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        stack.push(node.items[i].value);
+        stack.push(node.items[i].key);
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return out;
 }
 
 /** The info of a path, when it stands in the text. */
@@ -234,13 +386,21 @@ export function getIn(value: unknown, path: DataPath): unknown {
  * The same declaration without its syntax tree, for results kept in bulk (a workspace, the
  * CLI): the text, line index, data and problems stay; the index keeps the top-level keys only
  * (section presence and ranges) and no node. A 200-line declaration drops from about 360 KB
- * retained to a few KB. Hovers, fixes and completion need the full tree: use it only for
- * results nobody edits.
+ * retained to about 27 KB. Hovers, fixes and completion need the full tree: use it only for
+ * results nobody edits. `{ text: false, data: false }` also drops the text (and line index)
+ * and the data, down to about 10 KB, for results read only for their diagnostics and verdicts.
  */
-export function withoutTree(parsed: ParsedDeclaration): ParsedDeclaration {
+export function withoutTree(parsed: ParsedDeclaration, keep: { text?: boolean; data?: boolean } = {}): ParsedDeclaration {
   const index = new Map<string, PathInfo>();
   for (const [k, info] of parsed.index) {
     if (info.path.length <= 1) index.set(k, { path: info.path, keyRange: info.keyRange, valueRange: info.valueRange, collection: info.collection });
   }
-  return { text: parsed.text, lines: parsed.lines, value: parsed.value, problems: parsed.problems, index };
+  const text = keep.text === false ? '' : parsed.text;
+  return {
+    text,
+    lines: keep.text === false ? new LineIndex('') : parsed.lines,
+    value: keep.data === false ? undefined : parsed.value,
+    problems: parsed.problems,
+    index,
+  };
 }

@@ -366,9 +366,11 @@ export class CadreServer {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       });
     }
-    // Kept for verdicts and workspace diagnostics only: without the syntax tree (~360 KB per
-    // 200-line file), a 1,000-file workspace fits in the memory budget.
-    a.result.parsed = withoutTree(a.result.parsed);
+    // Kept for verdicts and workspace diagnostics only, which read the diagnostics and verdicts:
+    // without the syntax tree, the data and the text (~360 KB → ~10 KB for a 200-line file),
+    // a 1,000-file workspace fits in the memory budget. `text` is '' for these analyses.
+    a.result.parsed = withoutTree(a.result.parsed, { text: false, data: false });
+    a.text = '';
     this.disk.set(file, { key, analysis: a });
     return a;
   }
