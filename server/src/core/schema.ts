@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { t } from './i18n';
 import { getIn, rangeOf, type ParsedDeclaration } from './parse';
 import { resourcePath } from './resources';
-import { closest } from './text';
+import { closest, PLACEHOLDER_RE } from './text';
 import type { DataPath, Diagnostic, FixRef, Locale, Localized } from './types';
 
 /** A JSON Schema node, with our `x-*` annotations. */
@@ -195,8 +195,6 @@ export function validateSchema(parsed: ParsedDeclaration, locale: Locale, option
   return out;
 }
 
-/** Template placeholders ("A COMPLETER : …") left in a field: information still to write. */
-export const PLACEHOLDER_RE = /^\s*[AÀ] (COMPL[EÉ]TER|CONFIRMER)\b/i;
 
 function placeholderError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, root: SchemaNode, locale: Locale): Diagnostic | undefined {
   if (err.keyword === 'required' || err.keyword === 'additionalProperties') return undefined;

@@ -42,3 +42,6 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const limit = Math.max(2, Math.floor(Math.max(w.length, 1) / 3));
   return bestD <= limit ? best : undefined;
 }
+
+/** Template placeholders ("A COMPLETER : …", "À CONFIRMER") left in a field: information still to write. */
+export const PLACEHOLDER_RE = /^\s*[AÀ] (COMPL[EÉ]TER|CONFIRMER)\b/i;

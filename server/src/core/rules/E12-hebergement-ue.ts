@@ -1,4 +1,4 @@
-import { defineRule, type RuleMeta } from './api';
+import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing, EU_EEA_COUNTRIES } from './util';
 
 const meta: RuleMeta = {
@@ -40,7 +40,7 @@ export default defineRule({
       return;
     }
     const pays = ctx.get(['souverainete', 'hebergement', 'pays']);
-    if (typeof pays !== 'string' || pays === '') {
+    if (typeof pays !== 'string' || !filled(pays)) {
       ctx.report({ messageId: 'missing', path: ['souverainete', 'hebergement', 'pays'], outcome: 'a_completer', fixes: addMissing(ctx, ['souverainete', 'hebergement', 'pays']) });
     } else if (!EU_EEA_COUNTRIES.has(pays.toUpperCase())) {
       ctx.report({ messageId: 'outside', data: { pays }, path: ['souverainete', 'hebergement', 'pays'] });

@@ -1,3 +1,4 @@
+import { PLACEHOLDER_RE } from '../text';
 import type { Catalogue } from '../catalogue';
 import type { DataPath, Localized, Outcome, Severity } from '../types';
 
@@ -78,9 +79,9 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
-/** True for a non-empty trimmed string that is not a template placeholder ("A COMPLETER…"). */
+/** True for a non-empty trimmed string that is not a template placeholder ("A COMPLETER…", "A CONFIRMER"). */
 export function filled(v: unknown): boolean {
-  if (typeof v === 'string') return v.trim() !== '' && !/^a compl[ée]ter\b/i.test(v.trim());
+  if (typeof v === 'string') return v.trim() !== '' && !PLACEHOLDER_RE.test(v);
   if (Array.isArray(v)) return v.length > 0;
   return v !== undefined && v !== null;
 }
