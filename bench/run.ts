@@ -62,7 +62,7 @@ function parseArgs(argv: string[]): Options {
   const quick = argv.includes('--quick');
   const o: Options = quick
     ? { quick, runs: 3, editRounds: 1, edits: 50, hovers: 10, coldRuns: 3, workspaceRuns: 1, stock: true, stockRuns: 1, stockEdits: 5, build: true, writeReadme: false }
-    : { quick, runs: 9, editRounds: 4, edits: 50, hovers: 20, coldRuns: 9, workspaceRuns: 3, stock: true, stockRuns: 3, stockEdits: 10, build: true, writeReadme: false };
+    : { quick, runs: 13, editRounds: 6, edits: 50, hovers: 20, coldRuns: 11, workspaceRuns: 5, stock: true, stockRuns: 3, stockEdits: 10, build: true, writeReadme: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]) || o.runs);
