@@ -211,7 +211,8 @@ function duplicateKeys(root: unknown): [number, number][] {
         if (isScalar(key)) {
           const v = key.value;
           if (v !== '<<' && typeof v !== 'symbol') {
-            if (seen.has(v) && key.range) out.push([key.range[0], key.range[1]]);
+            // Where `yaml` reported it: the key's first character.
+            if (seen.has(v) && key.range) out.push([key.range[0], key.range[0] + 1]);
             seen.add(v);
           }
         } else if (key) {
