@@ -25,6 +25,7 @@ const SCHEMA_KEYWORDS: Record<string, Localized> = {
   minItems: { fr: 'Liste trop courte', en: 'List too short' },
   placeholder: { fr: 'Texte provisoire « A COMPLETER » laissé dans un champ', en: "Placeholder 'A COMPLETER' left in a field" },
   uniqueItems: { fr: 'Doublons dans une liste', en: 'Duplicates in a list' },
+  truncated: { fr: 'Trop d’écarts au schéma : les suivants ne sont pas affichés', en: 'Too many schema problems: the next ones are not shown' },
 };
 
 /** Metadata of any diagnostic code: a rule's own, or that of `syntax` and `schema-*`. */

@@ -30,6 +30,9 @@ import { validateSchema } from './schema';
 import { SYNTAX_MESSAGES } from './syntaxMessages';
 import type { DataPath, Diagnostic, EngagementResult, LintResult, Locale, Severity, SeveritySetting, Verdict } from './types';
 
+/** Findings kept per rule and document (see `report` below). */
+export const MAX_FINDINGS_PER_RULE = 50;
+
 export interface LintOptions extends ParseOptions {
   locale?: Locale;
   /** The framework to check against; the bundled Lyon catalogue by default. */
@@ -134,6 +137,10 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
     for (const { rule, severity, engagement } of enabledRules(catalogue, severities)) {
       const engagementId = engagement?.id ?? rule.meta.engagement;
       let na = false;
+      // A rule reports at most MAX_FINDINGS_PER_RULE findings (a list of 30,000 items must not
+      // yield 30,000 diagnostics); past it, only a finding of an outcome not yet seen is kept.
+      let reported = 0;
+      const outcomes = new Set<string>();
       const ctx: RuleContext = {
         data,
         get: (path: DataPath) => getIn(data, path),
@@ -146,7 +153,13 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
         now,
         today,
         catalogue,
-        report: (o: ReportOptions) => push(toDiagnostic(rule, severity, o, engagementId, parsed, locale)),
+        report: (o: ReportOptions) => {
+          const outcome = o.outcome ?? 'non_conforme';
+          if (reported >= MAX_FINDINGS_PER_RULE && outcomes.has(outcome)) return;
+          reported++;
+          outcomes.add(outcome);
+          push(toDiagnostic(rule, severity, o, engagementId, parsed, locale));
+        },
         notApplicable: () => {
           na = true;
         },

@@ -1,4 +1,4 @@
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions as YamlParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions as YamlParseOptions, type SchemaOptions } from 'yaml';
 import { LineIndex } from './positions';
 import type { DataPath, Range } from './types';
 
@@ -17,6 +17,12 @@ const MAX_INDEX_ENTRIES = 200_000;
  * expression) aborts the whole process. Deeper texts are refused after the (iterative) CST parse.
  */
 export const MAX_NESTING = 100;
+/**
+ * YAML tokens (scalars, indicators, brackets) composed into a tree, at most. A declaration has a
+ * few thousand; `yaml` keeps about 0.5 KB per token (CST, nodes, data), so a 5 MB text of
+ * `[]` pairs needed more than 4 GB. Beyond it, one TOO_COMPLEX problem and no tree.
+ */
+export const MAX_TOKENS = 100_000;
 /** Syntax problems kept per document; the rest are counted in one last problem (TOO_MANY_ERRORS). */
 export const MAX_SYNTAX_PROBLEMS = 100;
 
@@ -93,6 +99,10 @@ export function parseDeclaration(text: string, options: ParseOptions = {}): Pars
   }
   const problems: { code: string; detail: string; start: number; end: number }[] = [];
   try {
+    if (tooManyTokens(text, MAX_TOKENS)) {
+      result.problems.push({ code: 'TOO_COMPLEX', detail: String(MAX_TOKENS), range: firstLineRange(text) });
+      return result;
+    }
     const tokens = Array.from(new Parser().parse(text));
     const deep = tooDeep(tokens, MAX_NESTING);
     if (deep !== undefined) {
@@ -147,6 +157,21 @@ function firstLineRange(text: string): Range {
   if (end === -1) end = text.length;
   if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
   return { start: { line: 0, character: 0 }, end: { line: 0, character: end } };
+}
+
+/**
+ * Whether the text holds more than `max` YAML tokens (spaces, line breaks and comments aside).
+ * The lexer streams (constant memory); a text shorter than `max` cannot hold more, and is not lexed twice.
+ */
+function tooManyTokens(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let n = 0;
+  for (const tok of new Lexer().lex(text)) {
+    const type = CST.tokenType(tok);
+    if (type === null || type === 'space' || type === 'newline' || type === 'comment') continue;
+    if (++n > max) return true;
+  }
+  return false;
 }
 
 /** Composes the first document of the CST, as `yaml`'s parseDocument does (a second one is an error). */

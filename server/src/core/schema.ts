@@ -114,6 +114,10 @@ const MESSAGES: Record<string, Localized> = {
   cadre: { fr: 'Cadre « {value} » inconnu : ce catalogue vérifie « {expected} ».', en: "Unknown framework '{value}': this catalogue checks '{expected}'." },
   placeholder: { fr: 'À compléter : remplacez le texte provisoire de « {field} ».', en: "To be completed: replace the placeholder text of '{field}'." },
   other: { fr: 'Valeur invalide : {detail}.', en: 'Invalid value: {detail}.' },
+  truncated: {
+    fr: '{count} autres écarts au schéma ne sont pas affichés (au plus {max} par fichier) : corrigez d’abord ceux-ci.',
+    en: '{count} more schema problems are not shown (at most {max} per file): fix these first.',
+  },
   fixKey: { fr: 'Remplacer par « {to} »', en: "Replace with '{to}'" },
   fixValue: { fr: 'Remplacer par « {to} »', en: "Replace with '{to}'" },
   fixField: { fr: 'Ajouter le champ « {key} »', en: "Add the field '{key}'" },
@@ -165,20 +169,49 @@ export interface SchemaOptions {
   expectedCadre?: string;
 }
 
+/**
+ * Schema findings shown in full per document. Beyond, only the first finding of each engagement
+ * not yet covered is added (so that verdicts stay right), and one `schema-truncated` counts the
+ * rest: a text of 100,000 unknown keys gets an answer in a second, not minutes.
+ */
+export const MAX_SCHEMA_DIAGNOSTICS = 200;
+
 /** Validates the data of a parsed declaration and maps every error to a range. */
 export function validateSchema(parsed: ParsedDeclaration, locale: Locale, options: SchemaOptions = {}): Diagnostic[] {
   const { schema, validate } = declarationSchema();
   const data = parsed.value === undefined ? null : parsed.value;
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  const covered = new Set<string | undefined>();
+  const engagementByPointer = new Map<string, string | undefined>();
+  let hidden = 0;
   validate(data);
   for (const err of (validate.errors ?? []) as ErrorObject[]) {
+    if (out.length >= MAX_SCHEMA_DIAGNOSTICS) {
+      let e = engagementByPointer.get(err.instancePath);
+      if (!engagementByPointer.has(err.instancePath)) engagementByPointer.set(err.instancePath, (e = engagementOf(pathOf(err.instancePath, data), schema)));
+      if (!e || covered.has(e)) {
+        hidden++;
+        continue;
+      }
+    }
     const d = placeholderError(err, parsed, data, schema, locale) ?? mapError(err, parsed, data, schema, locale);
     if (!d) continue;
     const key = `${d.code}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);
+    if (d.outcome === 'a_completer') covered.add(d.engagement);
+  }
+  if (hidden > 0) {
+    out.push({
+      code: 'schema-truncated',
+      severity: 'warning',
+      outcome: 'none',
+      message: t(MESSAGES.truncated, locale, { count: hidden, max: MAX_SCHEMA_DIAGNOSTICS }),
+      range: rangeOf(parsed, []),
+      path: [],
+    });
   }
   const cadre = getIn(data, ['cadre']);
   if (options.expectedCadre && typeof cadre === 'string' && cadre !== options.expectedCadre) {

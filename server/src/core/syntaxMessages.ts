@@ -18,6 +18,7 @@ export const SYNTAX_MESSAGES: Record<string, Localized> = {
   TOO_LARGE: { fr: 'Fichier trop volumineux pour être vérifié ({detail} caractères) : découpez la déclaration ou relevez la limite « cadreIa.maxFileSize ».', en: "File too large to be checked ({detail} characters): split the declaration or raise the 'cadreIa.maxFileSize' limit." },
   BINARY: { fr: 'Fichier binaire (octet nul) : ce n’est pas une déclaration YAML.', en: 'Binary file (NUL byte): this is not a YAML declaration.' },
   ALIAS_LIMIT: { fr: 'Trop d’alias YAML (protection contre les « bombes d’alias ») : le contenu n’est pas vérifié.', en: "Too many YAML aliases (guard against 'alias bombs'): the content is not checked." },
+  TOO_COMPLEX: { fr: 'Fichier trop complexe pour être vérifié (plus de {detail} éléments YAML ; une déclaration en compte quelques milliers) : découpez-le.', en: 'File too complex to be checked (more than {detail} YAML tokens; a declaration has a few thousand): split it.' },
   TOO_MANY_ERRORS: { fr: '{detail} autres erreurs de syntaxe ne sont pas affichées : corrigez d’abord les premières.', en: '{detail} more syntax errors are not shown: fix the first ones first.' },
   TOO_DEEP: { fr: 'Imbrication trop profonde (plus de {detail} niveaux) : le contenu n’est pas vérifié.', en: 'Nesting too deep (more than {detail} levels): the content is not checked.' },
   INTERNAL: { fr: 'Erreur interne de Cadre IA ({detail}) : merci de la signaler.', en: 'Cadre IA internal error ({detail}): please report it.' },

@@ -24,14 +24,29 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s-]+/g, '_');
 }
 
+const folded = new Map<string, string>();
+
+/** `fold` of a candidate, cached (candidates are the schema's few hundred keys and values). */
+function foldCandidate(c: string): string {
+  let f = folded.get(c);
+  if (f === undefined) {
+    if (folded.size > 5000) folded.clear();
+    folded.set(c, (f = fold(c)));
+  }
+  return f;
+}
+
 /** The closest candidate to `word`, when it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const w = fold(word);
+  const limit = Math.max(2, Math.floor(Math.max(w.length, 1) / 3));
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const f = fold(c);
+    const f = foldCandidate(c);
     if (f === w) return c;
+    // The distance is at least the difference in length: no need to compute it beyond the limit.
+    if (Math.abs(f.length - w.length) > limit) continue;
     const d = editDistance(w, f);
     if (d < bestD) {
       bestD = d;
@@ -39,7 +54,6 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.floor(Math.max(w.length, 1) / 3));
   return bestD <= limit ? best : undefined;
 }
 

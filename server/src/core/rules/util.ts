@@ -47,6 +47,9 @@ export function addMissing(ctx: RuleContext, path: DataPath, preferred = false):
   return undefined;
 }
 
+/** Per mapping of the data: the known keys its unknown keys look like typos of (computed once per lint, not once per rule). */
+const typoTargets = new WeakMap<object, Set<string>>();
+
 /** Whether `parent` holds a key the schema does not know and whose closest known key is `key`. */
 function hasTypoOf(parentValue: Record<string, unknown>, parentPath: DataPath, key: string): boolean {
   let known: string[];
@@ -56,7 +59,17 @@ function hasTypoOf(parentValue: Record<string, unknown>, parentPath: DataPath, k
     return false;
   }
   if (!known.includes(key)) return false;
-  return Object.keys(parentValue).some((k) => !known.includes(k) && closest(k, known) === key);
+  let targets = typoTargets.get(parentValue);
+  if (!targets) {
+    targets = new Set<string>();
+    for (const k of Object.keys(parentValue)) {
+      if (known.includes(k)) continue;
+      const c = closest(k, known);
+      if (c !== undefined) targets.add(c);
+    }
+    typoTargets.set(parentValue, targets);
+  }
+  return targets.has(key);
 }
 
 /** The field's value when it is a string, else `undefined`. */
