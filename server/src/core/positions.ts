@@ -3,7 +3,7 @@ import type { Position, Range } from './types';
 /**
  * Converts string offsets (UTF-16 code units, as JavaScript strings and the `yaml` library
  * count them) to LSP positions and back. Built once per text; lookups are binary searches.
- * Lines end at `\n`; a `\r` before it belongs to the line break, as in LSP.
+ * Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP.
  */
 export class LineIndex {
   private starts?: Uint32Array;
@@ -17,12 +17,21 @@ export class LineIndex {
   get lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
     const text = this.text;
-    let n = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-    const starts = new Uint32Array(n);
-    let k = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-    return (this.starts = starts);
+    if (text.indexOf('\r') === -1) {
+      let n = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+      const starts = new Uint32Array(n);
+      let k = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+      return (this.starts = starts);
+    }
+    // A lone `\r` ends a line too, as for LSP clients (and VS Code): positions must name their lines.
+    const list = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) list.push(i + 1);
+    }
+    return (this.starts = Uint32Array.from(list));
   }
 
   get lineCount(): number {
@@ -68,7 +77,7 @@ export class LineIndex {
   lineEndOffset(line: number): number {
     const start = this.lineStarts[line];
     let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > start && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 
