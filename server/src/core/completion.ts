@@ -227,8 +227,10 @@ function keyInsert(key: string, node: SchemaNode | undefined, column: number): {
  * Completion proposals at a position: keys not yet present (at the cursor's indentation),
  * enum values and booleans with their meaning, and whole-section templates at the top level.
  */
-export function completionsAt(parsed: ParsedDeclaration, position: Position, ctx: CompletionContext): CoreCompletion[] {
-  if (position.line < 0 || position.line >= parsed.lines.lineCount) return [];
+export function completionsAt(parsed: ParsedDeclaration, at: Position, ctx: CompletionContext): CoreCompletion[] {
+  if (!Number.isInteger(at.line) || at.line < 0 || at.line >= parsed.lines.lineCount) return [];
+  // A position past the end of its line (a stale client) means the end of the line, as in LSP.
+  const position = { line: at.line, character: Number.isFinite(at.character) ? Math.max(0, Math.min(at.character, parsed.lines.lineText(at.line).length)) : 0 };
   const lines: string[] = [];
   for (let l = 0; l < parsed.lines.lineCount; l++) lines.push(parsed.lines.lineText(l));
   const line = lines[position.line];
