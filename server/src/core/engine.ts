@@ -27,6 +27,7 @@ import { getIn, parseDeclaration, rangeOf, type ParsedDeclaration, type ParseOpt
 import type { Rule, RuleContext, ReportOptions } from './rules/api';
 import { ALL_RULES, RULES_BY_ID } from './rules/index';
 import { validateSchema } from './schema';
+import { PLACEHOLDER_RE } from './text';
 import { SYNTAX_MESSAGES } from './syntaxMessages';
 import type { DataPath, Diagnostic, EngagementResult, LintResult, Locale, Severity, SeveritySetting, Verdict } from './types';
 
@@ -143,7 +144,12 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
       const outcomes = new Set<string>();
       const ctx: RuleContext = {
         data,
-        get: (path: DataPath) => getIn(data, path),
+        // A template placeholder ("A COMPLETER : …") left in a field reads as absent: the
+        // information is still to give (schema-placeholder says so), never a value that breaches.
+        get: (path: DataPath) => {
+          const v = getIn(data, path);
+          return typeof v === 'string' && PLACEHOLDER_RE.test(v) ? undefined : v;
+        },
         has: (path: DataPath) => {
           if (path.length === 0) return true;
           const parent = getIn(data, path.slice(0, -1));

@@ -176,6 +176,8 @@ interface Plan {
   renamed: { from: DataPath; to: DataPath }[];
   /** Values the fix writes: they must read back as given. */
   expect?: { path: DataPath; value: unknown }[];
+  /** Keys the fix adds: they must read back (in a text the parser recovers from, an insertion may land inside a broken entry). */
+  present?: DataPath[];
 }
 
 interface Layout {
@@ -216,6 +218,17 @@ function workOf(parsed: ParsedDeclaration, ctx: FixContext): Work | undefined {
 }
 
 function planFix(w: Work, fix: FixRef): Plan | undefined {
+  const plan = planFixEdits(w, fix);
+  if (!plan) return plan;
+  const args = fix.args ?? {};
+  // What the fix is for must hold afterwards, not only what it must keep.
+  if (fix.kind === 'insert-section' && typeof args.section === 'string') plan.present = [[args.section]];
+  if (fix.kind === 'insert-field' && asPath(args.path) && typeof args.key === 'string') plan.present = [[...asPath(args.path)!, args.key]];
+  if (fix.kind === 'declare-derogation' && typeof args.engagement === 'string') plan.expect = [...(plan.expect ?? []), { path: ['engagements', args.engagement, 'statut'], value: 'derogation' }];
+  return plan;
+}
+
+function planFixEdits(w: Work, fix: FixRef): Plan | undefined {
   const args = fix.args ?? {};
   switch (fix.kind) {
     case 'insert-section': {
@@ -858,6 +871,7 @@ function verify(parsed: ParsedDeclaration, plans: readonly Plan[]): boolean {
   const now = countCodes(after.problems.map((p) => p.code));
   for (const [code, n] of now) if (n > (before.get(code) ?? 0)) return false;
   for (const e of plans.flatMap((p) => p.expect ?? [])) if (!sameData(getIn(after.value, e.path), e.value)) return false;
+  for (const p of plans.flatMap((x) => x.present ?? [])) if (!hasKey(after.value, p)) return false;
   const changed = plans.flatMap((p) => p.changed);
   const renamed = plans.flatMap((p) => p.renamed);
   for (const [path, value] of leaves(parsed.value)) {

@@ -160,7 +160,12 @@ function pathOf(pointer: string, data: unknown): (string | number)[] {
 }
 
 function short(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  let s: string;
+  try {
+    s = typeof v === 'string' ? v : String(JSON.stringify(v));
+  } catch {
+    s = Array.isArray(v) ? '[…]' : '{…}'; // a value that contains itself (`&a [*a]`)
+  }
   return s.length > 60 ? s.slice(0, 57) + '…' : s;
 }
 
