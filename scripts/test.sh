@@ -52,7 +52,7 @@ run_suite() {
 
 want unit && run_suite unit npx mocha 'test/unit/**/*.test.ts' 'test/cli/**/*.test.ts'
 want lsp && run_suite lsp npx mocha 'test/lsp/**/*.test.ts'
-want fuzz && [ -d test/fuzz ] && run_suite fuzz npx mocha 'test/fuzz/**/*.test.ts'
+want fuzz && run_suite fuzz npx mocha 'test/fuzz/**/*.test.ts'
 want nvim && run_suite nvim bash test/nvim/run.sh
 want e2e && run_suite e2e bash test/e2e/run.sh
 
