@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseDeclaration } from './parse';
 import { createAjv } from './schema';
 import { resourcePath } from './resources';
 import type { Localized, SeveritySetting } from './types';
@@ -60,6 +60,9 @@ export function cadreId(c: Catalogue): string {
   return `${c.id}/${c.version}`;
 }
 
+/** Largest catalogue file read. */
+export const MAX_CATALOGUE_BYTES = 2 * 1024 * 1024;
+
 let validateCatalogue: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
 
 /** Reads, parses and validates a catalogue. Never throws. */
@@ -68,7 +71,7 @@ export function loadCatalogueFile(file: string, knownRuleIds?: ReadonlySet<strin
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) return { file, errors: [`not a file: ${file}`] };
-    if (stat.size > 2 * 1024 * 1024) return { file, errors: [`catalogue larger than 2 MiB: ${file}`] };
+    if (stat.size > MAX_CATALOGUE_BYTES) return { file, errors: [`catalogue larger than 2 MiB: ${file}`] };
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     return { file, errors: [`cannot read ${file}: ${(e as Error).message}`] };
@@ -77,12 +80,14 @@ export function loadCatalogueFile(file: string, knownRuleIds?: ReadonlySet<strin
 }
 
 export function parseCatalogue(text: string, file: string, knownRuleIds?: ReadonlySet<string>): CatalogueLoad {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false });
-  } catch (e) {
-    return { file, errors: [`invalid YAML: ${(e as Error).message}`] };
+  // Read with the declarations' parser: its limits (nesting, tokens, aliases) hold for any file
+  // a setting may point at; `yaml`'s own parse recursed into 10,000 nested brackets.
+  const parsed = parseDeclaration(text, { maxChars: MAX_CATALOGUE_BYTES });
+  if (parsed.problems.length || parsed.value === undefined) {
+    const problems = parsed.problems.slice(0, 5).map((p) => `${p.code} ${p.detail} (line ${p.range.start.line + 1})`);
+    return { file, errors: [`invalid YAML: ${problems.join('; ') || 'no data'}`] };
   }
+  const data: unknown = parsed.value;
   try {
     if (!validateCatalogue) {
       const schema = JSON.parse(fs.readFileSync(resourcePath('schemas', 'catalogue.schema.json'), 'utf8'));
