@@ -228,6 +228,8 @@ function keyInsert(key: string, node: SchemaNode | undefined, column: number): {
  * enum values and booleans with their meaning, and whole-section templates at the top level.
  */
 export function completionsAt(parsed: ParsedDeclaration, at: Position, ctx: CompletionContext): CoreCompletion[] {
+  // A text that was not read (too large, too complex, binary): nothing to propose, and its lines are not split.
+  if (!parsed.doc) return [];
   if (!Number.isInteger(at.line) || at.line < 0 || at.line >= parsed.lines.lineCount) return [];
   // A position past the end of its line (a stale client) means the end of the line, as in LSP.
   const position = { line: at.line, character: Number.isFinite(at.character) ? Math.max(0, Math.min(at.character, parsed.lines.lineText(at.line).length)) : 0 };

@@ -39,9 +39,12 @@ export function lintFile(file: string, options: LintOptions = {}): FileResult {
   const read = readDeclaration(file, maxChars * 3);
   if ('text' in read) return { file, result: lintText(read.text, options) };
   if (read.error === 'TOO_LARGE' || read.error === 'INVALID_UTF8') {
+    // Nothing was read: an empty text that is not checked either (else the schema would
+    // report an empty document next to the one diagnostic that says why).
     const parsed = parseDeclaration('', options);
+    parsed.doc = undefined;
+    parsed.value = undefined;
     const result = lintParsed(parsed, options);
-    result.parsed.value = undefined;
     const message =
       read.error === 'TOO_LARGE'
         ? t(SYNTAX_MESSAGES.TOO_LARGE, options.locale ?? 'fr', { detail: read.detail ?? '' })

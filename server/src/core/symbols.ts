@@ -87,6 +87,7 @@ export interface CoreFoldingRange {
 /** Folding ranges: every block mapping or list spanning several lines, and runs of comment lines. */
 export function foldingRanges(parsed: ParsedDeclaration): CoreFoldingRange[] {
   const out: CoreFoldingRange[] = [];
+  if (!parsed.doc) return out; // a text that was not read (too large…): its lines are not scanned
   for (const info of parsed.index.values()) {
     if (info.path.length === 0 || !info.collection) continue;
     const range = entryRange(parsed, info);
