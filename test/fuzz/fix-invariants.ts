@@ -14,11 +14,18 @@ import type { DataPath, FixRef } from '../../server/src/core/types';
 type Leaf = [string, unknown];
 
 /** Every scalar and empty collection of the data, in document order, keyed by its JSON path. */
-export function flatten(value: unknown, prefix: (string | number)[] = [], out: Leaf[] = []): Leaf[] {
+export function flatten(value: unknown, prefix: (string | number)[] = [], out: Leaf[] = [], inside = new Set<unknown>()): Leaf[] {
   if (value !== null && typeof value === 'object') {
+    // An anchor that contains its own alias (`&a [*a]`) makes the data circular: marked, not walked again.
+    if (inside.has(value)) {
+      out.push([JSON.stringify(prefix), '<cycle>']);
+      return out;
+    }
+    inside.add(value);
     const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
     if (!entries.length) out.push([JSON.stringify(prefix), Array.isArray(value) ? '[]' : '{}']);
-    for (const [k, v] of entries) flatten(v, [...prefix, k], out);
+    for (const [k, v] of entries) flatten(v, [...prefix, k], out, inside);
+    inside.delete(value);
   } else {
     out.push([JSON.stringify(prefix), value instanceof Date ? value.toISOString() : value]);
   }
@@ -77,7 +84,7 @@ export function checkFixPreserves(before: string, edits: readonly TextEdit[], fi
   }
   for (const o of offs) {
     const removed = before.slice(o.start, o.end);
-    const trimmed = removed.trimStart();
+    const trimmed = removed.replace(/^[ \t]+/, ''); // not trimStart(): it would also drop a BOM the user wrote
     assert.ok(replaceable.has(trimmed) && /^[ \t]*$/.test(removed.slice(0, removed.length - trimmed.length)), `an edit removes text the user wrote: ${JSON.stringify(removed)}`);
   }
 
