@@ -491,6 +491,8 @@ export class CadreServer {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   safe<P extends any[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R | ResponseError<any>> {
     return async (...args: P) => {
+      // LSP: once `shutdown` is received, requests fail with InvalidRequest.
+      if (this.shuttingDown) return new ResponseError(ErrorCodes.InvalidRequest, `cadre-ia: ${name}: the server is shutting down`);
       try {
         return await fn(...args);
       } catch (e) {
