@@ -71,21 +71,21 @@ export function checkFixPreserves(before: string, edits: readonly TextEdit[], fi
     }
   }
 
-  // Nothing the user wrote is removed, but the value or key being replaced.
-  const replaceable = new Set(EMPTY_VALUES);
+  // Nothing the user wrote is removed, but (part of) the value or key being replaced, or an empty value being filled.
+  const replaceable: [number, number][] = [];
   for (const fix of fixes) {
     const p = (fix.args as { path?: DataPath }).path;
     if (!Array.isArray(p)) continue;
     const info = infoAt(parsedBefore, p);
-    if (fix.kind === 'replace-key' && info?.keyRange) replaceable.add(before.slice(lines.offsetAt(info.keyRange.start), lines.offsetAt(info.keyRange.end)));
-    if ((fix.kind === 'replace-value' || fix.kind === 'set-value') && info?.valueRange) {
-      replaceable.add(before.slice(lines.offsetAt(info.valueRange.start), lines.offsetAt(info.valueRange.end)));
-    }
+    const r = fix.kind === 'replace-key' ? info?.keyRange : fix.kind === 'replace-value' || fix.kind === 'set-value' ? info?.valueRange : undefined;
+    if (r) replaceable.push([lines.offsetAt(r.start), lines.offsetAt(r.end)]);
   }
   for (const o of offs) {
+    if (o.end === o.start) continue;
     const removed = before.slice(o.start, o.end);
     const trimmed = removed.replace(/^[ \t]+/, ''); // not trimStart(): it would also drop a BOM the user wrote
-    assert.ok(replaceable.has(trimmed) && /^[ \t]*$/.test(removed.slice(0, removed.length - trimmed.length)), `an edit removes text the user wrote: ${JSON.stringify(removed)}`);
+    const inside = replaceable.some(([a, b]) => a <= o.start + (removed.length - trimmed.length) && o.end <= b);
+    assert.ok(EMPTY_VALUES.has(trimmed) || inside, `an edit removes text the user wrote: ${JSON.stringify(removed)}`);
   }
 
   const after = applyEdits(before, edits);
