@@ -12,7 +12,7 @@ import { lintText } from '../../server/src/core/engine';
 import { TestClient, withTimeout } from '../lsp/helper';
 import { assertRangeInside, fuzzAsync, lspLines, NOW, seedDeclarations, seedIndex } from './support';
 
-const shape = (ds: { range: Diagnostic['range']; code?: unknown; message: string }[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`);
+const shape = (ds: { range: Diagnostic['range']; code?: unknown; message: unknown }[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${String(d.message)}`);
 
 type Step =
   | { k: 'edit'; from: number; len: number; text: string }

@@ -310,7 +310,7 @@ describe('lsp robustness: hostile documents', function () {
     const p = await c.diagnostics(u, () => true, 60_000);
     console.log(`      50 MB: published after ${(performance.now() - t0).toFixed(0)} ms`);
     assert.equal(p.diagnostics.length, 1);
-    assert.match(p.diagnostics[0].message, /^Fichier trop volumineux pour être vérifié \(52428800 > 5242880 caractères\)/);
+    assert.match(String(p.diagnostics[0].message), /^Fichier trop volumineux pour être vérifié \(52428800 > 5242880 caractères\)/);
     for (const [method, params] of documentRequests(u)) {
       const t1 = performance.now();
       await withTimeout(c.request(method, params), 10_000, method);
@@ -333,7 +333,7 @@ describe('lsp robustness: hostile documents', function () {
     const u = 'file:///hostile/limit.ia.yaml';
     await c.open(u, COMPLETE);
     const p = await c.diagnostics(u);
-    assert.deepEqual(p.diagnostics.map((d) => d.message), [`Fichier trop volumineux pour être vérifié (${COMPLETE.length} > 1024 caractères) : découpez la déclaration ou relevez la limite « cadreIa.maxFileSize ».`]);
+    assert.deepEqual(p.diagnostics.map((d) => String(d.message)), [`Fichier trop volumineux pour être vérifié (${COMPLETE.length} > 1024 caractères) : découpez la déclaration ou relevez la limite « cadreIa.maxFileSize ».`]);
     assert.equal(await c.stop(), 0);
   });
 
