@@ -39,11 +39,11 @@ function lintChecked(text: string, options: LintOptions = {}) {
 describe('fuzz: core lint', function () {
   this.timeout(120_000);
 
-  fuzz('random texts', 1000, [randomTextArb, localeArb], (text, locale) => {
+  fuzz('random texts', 2000, [randomTextArb, localeArb], (text, locale) => {
     lintChecked(text, { locale });
   });
 
-  fuzz('mutated declarations (deleted lines, indentation, bytes, quotes, tabs, CRLF, lone CR, BOM, long lines, unicode, duplicate keys, anchors, merges, documents, flow)', 400, [seedIndex(), mutationsArb(6), localeArb, severitiesArb], (i, mutations, locale, severities) => {
+  fuzz('mutated declarations (deleted lines, indentation, bytes, quotes, tabs, CRLF, lone CR, BOM, long lines, unicode, duplicate keys, anchors, merges, documents, flow)', 1000, [seedIndex(), mutationsArb(6), localeArb, severitiesArb], (i, mutations, locale, severities) => {
     const text = mutate(seedDeclarations()[i].text, mutations);
     lintChecked(text, { locale, severities });
   });
@@ -69,7 +69,7 @@ describe('fuzz: core lint', function () {
 
   const editArb = fc.record({ pos: fc.nat(), del: fc.integer({ min: 0, max: 12 }), ins: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('\n', '\r\n', ': ', '- ', '  ', '"', '#', '[', '}', '&a', '*a', '😀', '\t')) });
 
-  fuzz('random sequences of incremental edits (each intermediate text checked)', 60, [seedIndex(), fc.array(editArb, { minLength: 1, maxLength: 12 })], (i, edits) => {
+  fuzz('random sequences of incremental edits (each intermediate text checked)', 150, [seedIndex(), fc.array(editArb, { minLength: 1, maxLength: 12 })], (i, edits) => {
     let text = seedDeclarations()[i].text;
     for (const e of edits) {
       const at = e.pos % (text.length + 1);
@@ -96,7 +96,7 @@ describe('fuzz: view helpers at random positions', function () {
 
   const posArb = fc.record({ line: fc.nat(), character: fc.nat({ max: 200 }) });
 
-  fuzz('hover, completion, locate, symbols, folding, lenses and links never throw and stay inside the document', 200, [seedIndex(), mutationsArb(4), fc.array(posArb, { minLength: 1, maxLength: 4 }), localeArb], (i, mutations, positions, locale) => {
+  fuzz('hover, completion, locate, symbols, folding, lenses and links never throw and stay inside the document', 400, [seedIndex(), mutationsArb(4), fc.array(posArb, { minLength: 1, maxLength: 4 }), localeArb], (i, mutations, positions, locale) => {
     const text = mutate(seedDeclarations()[i].text, mutations);
     const lines = lspLines(text);
     const r = lintText(text, { now: NOW, catalogue, locale });

@@ -89,7 +89,7 @@ describe('fuzz: quick fixes never lose text', function () {
   this.timeout(240_000);
 
   const stats = newStats();
-  fuzz('every action on a mutated declaration keeps the text and removes its diagnostic (or says why)', 120, [seedIndex(), mutationsArb(4)], (i, mutations) => {
+  fuzz('every action on a mutated declaration keeps the text and removes its diagnostic (or says why)', 160, [seedIndex(), mutationsArb(4)], (i, mutations) => {
     checkAllFixes(mutate(seedDeclarations()[i].text, mutations), stats);
   });
 

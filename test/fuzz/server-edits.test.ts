@@ -35,7 +35,7 @@ describe('fuzz: incremental edits through the server', function () {
     assert.equal(await c.stop(), 0);
   });
 
-  fuzzAsync('published diagnostics = the core on the text the edits make; ranges inside; every request answered', 60, [seedIndex(), fc.array(stepArb, { minLength: 1, maxLength: 25 })], async (i, steps) => {
+  fuzzAsync('published diagnostics = the core on the text the edits make; ranges inside; every request answered', 80, [seedIndex(), fc.array(stepArb, { minLength: 1, maxLength: 25 })], async (i, steps) => {
     const u = `file:///fuzz/doc-${++n}.ia.yaml`;
     const model = TextDocument.create(u, 'declaration-ia', 1, seedDeclarations()[i].text);
     await c.open(u, model.getText(), 1);

@@ -5,7 +5,8 @@
  * Seeds: every property runs once with a fixed seed (reproducible in CI) and once with a random
  * seed shown in the test title. A failure prints fast-check's seed and path; to replay it:
  *   FUZZ_SEED=<seed> FUZZ_PATH=<path> npx mocha test/fuzz/<file>.test.ts -g '<title>'
- * FUZZ_RUNS=<factor> scales every budget (0.2 for a quick look, 5 for a long night).
+ * FUZZ_RUNS=<factor> scales every budget (0.2 for a quick look, 5 for a long night, with a
+ * larger FUZZ_BUDGET_S: the properties of one run stop when their shared time budget is spent).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -33,6 +34,44 @@ export function runs(base: number): number {
 }
 
 /**
+ * Wall-clock budget of all the properties of one mocha process (FUZZ_BUDGET_S, 150 s by default;
+ * the hostile and security tests come on top, about 30 s). A property that would overrun it stops
+ * early — its cases so far all passed — and says how many ran: on a slow machine the suite checks
+ * fewer cases instead of blowing CI's time.
+ */
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_S ?? '150') * 1000;
+const STARTED = Date.now();
+const timeLeft = () => Math.max(2000, STARTED + BUDGET_MS - Date.now());
+
+interface Variant {
+  label: string;
+  seed: number;
+  numRuns: number;
+  path?: string;
+}
+
+function variants(base: number): Variant[] {
+  return REPLAY_SEED !== undefined
+    ? [{ label: `seed ${REPLAY_SEED}`, seed: REPLAY_SEED, numRuns: runs(base), path: REPLAY_PATH }]
+    : [
+        { label: `fixed seed ${FIXED_SEED}`, seed: FIXED_SEED, numRuns: runs(base) },
+        { label: `random seed ${RANDOM_SEED}`, seed: RANDOM_SEED, numRuns: runs(Math.ceil(base / 2)) },
+      ];
+}
+
+function report(title: string, file: string | undefined, v: Variant, details: fc.RunDetails<unknown>, t0: number): void {
+  if (details.failed) {
+    const message = fc.defaultReportMessage(details) ?? 'property failed';
+    const e = new Error(`${message}\n\nReplay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ''} npx mocha ${file ?? 'test/fuzz'} -g ${JSON.stringify(title)}`);
+    if (details.errorInstance instanceof Error) e.stack = `${e.message}\n\nCaused by: ${details.errorInstance.stack ?? details.errorInstance.message}`;
+    throw e;
+  }
+  const cut = details.interrupted ? ` (stopped by the time budget; ${v.numRuns} planned)` : '';
+  log(`${title}: ${details.numRuns} cases in ${Date.now() - t0} ms${cut}`);
+  if (details.numRuns === 0) throw new Error(`${title}: no case ran`);
+}
+
+/**
  * Registers a property twice: with the fixed seed (`runs` cases) and with this process's random
  * seed (half as many). With FUZZ_SEED set, once, with that seed (and FUZZ_PATH when given).
  */
@@ -42,26 +81,14 @@ export function fuzz<Ts extends [unknown, ...unknown[]]>(
   arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
   predicate: (...args: Ts) => void,
 ): void {
-  const variants: { label: string; seed: number; numRuns: number; path?: string }[] =
-    REPLAY_SEED !== undefined
-      ? [{ label: `seed ${REPLAY_SEED}`, seed: REPLAY_SEED, numRuns: runs(base), path: REPLAY_PATH }]
-      : [
-          { label: `fixed seed ${FIXED_SEED}`, seed: FIXED_SEED, numRuns: runs(base) },
-          { label: `random seed ${RANDOM_SEED}`, seed: RANDOM_SEED, numRuns: runs(Math.ceil(base / 2)) },
-        ];
-  for (const v of variants) {
+  for (const v of variants(base)) {
     it(`${title} (${v.numRuns} cases, ${v.label})`, function () {
+      this.timeout(timeLeft() + 60_000);
       const t0 = Date.now();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const property = (fc.property as any)(...arbs, predicate) as fc.IProperty<Ts>;
-      try {
-        fc.assert(property, { seed: v.seed, numRuns: v.numRuns, path: v.path, endOnFailure: false });
-      } catch (e) {
-        const m = /seed: (-?\d+), path: "([^"]*)"/.exec(String((e as Error).message));
-        if (m) (e as Error).message += `\n\nReplay: FUZZ_SEED=${m[1]} FUZZ_PATH=${m[2]} npx mocha ${this.test?.file ?? 'test/fuzz'} -g ${JSON.stringify(title)}`;
-        throw e;
-      }
-      log(`${title}: ${v.numRuns} cases in ${Date.now() - t0} ms`);
+      const details = fc.check(property, { seed: v.seed, numRuns: v.numRuns, path: v.path, endOnFailure: false, interruptAfterTimeLimit: timeLeft() });
+      report(title, this.test?.file, v, details as fc.RunDetails<unknown>, t0);
     });
   }
 }
@@ -73,26 +100,14 @@ export function fuzzAsync<Ts extends [unknown, ...unknown[]]>(
   arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
   predicate: (...args: Ts) => Promise<void>,
 ): void {
-  const variants: { label: string; seed: number; numRuns: number; path?: string }[] =
-    REPLAY_SEED !== undefined
-      ? [{ label: `seed ${REPLAY_SEED}`, seed: REPLAY_SEED, numRuns: runs(base), path: REPLAY_PATH }]
-      : [
-          { label: `fixed seed ${FIXED_SEED}`, seed: FIXED_SEED, numRuns: runs(base) },
-          { label: `random seed ${RANDOM_SEED}`, seed: RANDOM_SEED, numRuns: runs(Math.ceil(base / 2)) },
-        ];
-  for (const v of variants) {
+  for (const v of variants(base)) {
     it(`${title} (${v.numRuns} cases, ${v.label})`, async function () {
+      this.timeout(timeLeft() + 60_000);
       const t0 = Date.now();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const property = (fc.asyncProperty as any)(...arbs, predicate) as fc.IAsyncProperty<Ts>;
-      try {
-        await fc.assert(property, { seed: v.seed, numRuns: v.numRuns, path: v.path, endOnFailure: false });
-      } catch (e) {
-        const m = /seed: (-?\d+), path: "([^"]*)"/.exec(String((e as Error).message));
-        if (m) (e as Error).message += `\n\nReplay: FUZZ_SEED=${m[1]} FUZZ_PATH=${m[2]} npx mocha ${this.test?.file ?? 'test/fuzz'} -g ${JSON.stringify(title)}`;
-        throw e;
-      }
-      log(`${title}: ${v.numRuns} cases in ${Date.now() - t0} ms`);
+      const details = await fc.check(property, { seed: v.seed, numRuns: v.numRuns, path: v.path, endOnFailure: false, interruptAfterTimeLimit: timeLeft() });
+      report(title, this.test?.file, v, details as fc.RunDetails<unknown>, t0);
     });
   }
 }
