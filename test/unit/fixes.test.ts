@@ -6,11 +6,11 @@ import { parseDocument } from 'yaml';
 import type { Catalogue } from '../../server/src/core/catalogue';
 import { defaultCatalogue, lintText } from '../../server/src/core/engine';
 import { applyEdits, computeFixEdits, derogationFix, fixAllEdits, renderDeclaration, SECTION_ORDER, type TextEdit } from '../../server/src/core/fixes';
-import { getIn, infoAt, parseDeclaration } from '../../server/src/core/parse';
-import { LineIndex } from '../../server/src/core/positions';
+import { getIn, parseDeclaration } from '../../server/src/core/parse';
 import { ALL_RULES } from '../../server/src/core/rules/index';
 import { asFragment, loadTemplates, parseTemplates, slugify } from '../../server/src/core/templates';
 import type { DataPath, Diagnostic, FixRef } from '../../server/src/core/types';
+import { checkFixPreserves } from '../fuzz/fix-invariants';
 
 /**
  * The fix engine, driven by fixtures: each `test/fixtures/fixes/*.ia.yaml` names, in header
@@ -49,116 +49,16 @@ const lint = (text: string) => lintText(text, { now: NOW, catalogue, locale: 'fr
 // ---------------------------------------------------------------------------------------------
 // Invariants
 
-type Leaf = [string, unknown];
-
-/** Every scalar and empty collection of the data, in document order, keyed by its JSON path. */
-function flatten(value: unknown, prefix: (string | number)[] = [], out: Leaf[] = []): Leaf[] {
-  if (value !== null && typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-    if (!entries.length) out.push([JSON.stringify(prefix), Array.isArray(value) ? '[]' : '{}']);
-    for (const [k, v] of entries) flatten(v, [...prefix, k], out);
-  } else {
-    out.push([JSON.stringify(prefix), value]);
-  }
-  return out;
-}
-
-function under(prefix: DataPath, p: (string | number)[]): boolean {
-  return prefix.length <= p.length && prefix.every((s, i) => String(s) === String(p[i]));
-}
-
-/** What a fix is meant to change: paths whose value may differ, keys it renames. */
-function intendedChanges(fix: FixRef, before: unknown): { ignore: DataPath[]; renames: { from: DataPath; to: DataPath }[] } {
-  const a = fix.args as Record<string, unknown>;
-  const p = (a.path ?? []) as DataPath;
-  switch (fix.kind) {
-    case 'replace-value':
-    case 'set-value':
-      return { ignore: [p], renames: [] };
-    case 'replace-key':
-      return { ignore: [], renames: [{ from: p, to: [...p.slice(0, -1), a.to as string] }] };
-    case 'insert-field':
-      return { ignore: getIn(before, p) === null || (p.length === 0 && before == null) ? [p] : [], renames: [] };
-    case 'insert-section':
-      return { ignore: before == null ? [[]] : [], renames: [] };
-    case 'declare-derogation':
-      return { ignore: before == null ? [[]] : getIn(before, ['engagements']) === null ? [['engagements']] : [], renames: [] };
-    default:
-      return { ignore: [], renames: [] };
-  }
-}
-
-function offsets(text: string, edits: readonly TextEdit[]) {
-  const lines = new LineIndex(text);
-  return edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }));
-}
-
 /**
- * Applies `edits` (from `fixes`, on `before`) and checks, independently of the engine: edits
- * do not overlap; what they remove is only the value or key being replaced (or an explicit
- * null being filled); the result parses with no new problem; every value the user wrote is
- * still there, unchanged and in the same order; line endings and the final newline are kept;
+ * Applies `edits` (from `fixes`, on `before`) and checks the invariants shared with the fuzz
+ * suite (test/fuzz/fix-invariants.ts: no overlap, no user text removed, parses, every value kept
+ * in order, line endings kept); here, on curated fixtures, also: a clean file stays clean and
  * the targeted diagnostic is gone. Returns the new text.
  */
 function checkFix(before: string, edits: TextEdit[], fixes: FixRef[], target?: Diagnostic): string {
   const parsedBefore = parseDeclaration(before);
-  const offs = offsets(before, edits);
-  for (let i = 0; i < offs.length; i++)
-    for (let j = i + 1; j < offs.length; j++) {
-      const [a, b] = [offs[i], offs[j]];
-      assert.ok(!((a.start < b.end && b.start < a.end) || (a.start === b.start && a.end === a.start && b.end === b.start)), `edits ${i} and ${j} overlap`);
-    }
-  // Nothing the user wrote is removed, but the value or key being replaced.
-  const replaceable = new Set<string>(['', 'null', 'Null', 'NULL', '~']);
-  for (const fix of fixes) {
-    const p = (fix.args as { path?: DataPath }).path;
-    if (!p) continue;
-    const info = infoAt(parsedBefore, p);
-    const lines = parsedBefore.lines;
-    if (fix.kind === 'replace-key' && info?.keyRange) replaceable.add(before.slice(lines.offsetAt(info.keyRange.start), lines.offsetAt(info.keyRange.end)));
-    if ((fix.kind === 'replace-value' || fix.kind === 'set-value') && info?.valueRange)
-      replaceable.add(before.slice(lines.offsetAt(info.valueRange.start), lines.offsetAt(info.valueRange.end)));
-  }
-  for (const o of offs) {
-    const removed = before.slice(o.start, o.end);
-    assert.ok(replaceable.has(removed.trimStart()) && /^[ \t]*$/.test(removed.slice(0, removed.length - removed.trimStart().length)), `an edit removes user text: ${JSON.stringify(removed)}`);
-  }
-
-  const after = applyEdits(before, edits);
-  const parsedAfter = parseDeclaration(after);
-  assert.ok(
-    parsedAfter.problems.length <= parsedBefore.problems.length,
-    `new syntax problems: ${parsedAfter.problems.map((p) => p.code + ' ' + p.detail).join('; ')}\n${after}`,
-  );
-  if (parsedBefore.problems.length === 0) assert.deepEqual(parsedAfter.problems, [], after);
-
-  // Values kept, in order.
-  const ignore = fixes.flatMap((f) => intendedChanges(f, parsedBefore.value).ignore);
-  // A fix-all pass may skip some fixes: a rename counts only where it happened.
-  const renamed = (r: { from: DataPath; to: DataPath }) => getIn(parsedAfter.value, r.from) === undefined && getIn(parsedAfter.value, r.to) !== undefined;
-  const renames = fixes.flatMap((f) => intendedChanges(f, parsedBefore.value).renames);
-  if (fixes.length === 1) for (const r of renames) assert.ok(renamed(r), `${JSON.stringify(r.from)} not renamed`);
-  const kept: Leaf[] = [];
-  for (const [key, value] of flatten(parsedBefore.value)) {
-    let p = JSON.parse(key) as (string | number)[];
-    if (ignore.some((i) => under(i, p))) continue;
-    for (const r of renames) if (under(r.from, p) && renamed(r)) p = [...r.to, ...p.slice(r.from.length)];
-    if (value === '{}' || value === '[]') {
-      // An empty collection may receive the new entry; it must stay a collection of its kind.
-      const now = p.length ? getIn(parsedAfter.value, p) : parsedAfter.value;
-      assert.ok(now !== null && typeof now === 'object' && Array.isArray(now) === (value === '[]'), `${JSON.stringify(p)} is no longer ${value}`);
-      continue;
-    }
-    kept.push([JSON.stringify(p), value]);
-  }
-  const keys = new Set(kept.map(([k]) => k));
-  const now = flatten(parsedAfter.value).filter(([k]) => keys.has(k));
-  assert.deepEqual(now, kept, 'a value the user wrote changed, vanished or moved');
-
-  // Line endings and final newline.
-  if (before.includes('\r\n') && !/(^|[^\r])\n/.test(before)) assert.ok(!/(^|[^\r])\n/.test(after), 'a bare LF in a CRLF file');
-  if (!before.includes('\r')) assert.ok(!after.includes('\r'), 'a CR in an LF file');
-  if (before.length) assert.equal(after.endsWith('\n'), before.endsWith('\n'), 'final newline changed');
+  const after = checkFixPreserves(before, edits, fixes, parsedBefore);
+  if (parsedBefore.problems.length === 0) assert.deepEqual(parseDeclaration(after).problems, [], after);
 
   if (target) {
     const still = lint(after).diagnostics.filter((d) => d.code === target.code && JSON.stringify(d.path) === JSON.stringify(target.path));
