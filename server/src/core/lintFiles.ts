@@ -32,37 +32,48 @@ const INVALID_UTF8: Localized = {
   en: 'Invalid encoding: the file is not UTF-8 (or it is binary). Save it as UTF-8.',
 };
 
+const UNREADABLE: Localized = { fr: 'Fichier illisible : {why}.', en: 'Unreadable file: {why}.' };
+
+/**
+ * The result for a declaration that could not be read (too large on disk, not UTF-8, an I/O
+ * error): one diagnostic that says why, nothing checked, every verdict `a_completer`.
+ */
+export function unreadableResult(error: string, detail: string | undefined, options: LintOptions = {}): FullLintResult {
+  const locale = options.locale ?? 'fr';
+  // Nothing was read: an empty text that is not checked either (else the schema would report
+  // an empty document next to the one diagnostic that says why).
+  const parsed = parseDeclaration('', options);
+  parsed.doc = undefined;
+  parsed.value = undefined;
+  const result = lintParsed(parsed, options);
+  const message =
+    error === 'TOO_LARGE'
+      ? t(SYNTAX_MESSAGES.TOO_LARGE, locale, { detail: detail ?? '' })
+      : error === 'INVALID_UTF8'
+        ? t(INVALID_UTF8, locale)
+        : t(UNREADABLE, locale, { why: ioMessage(error, locale) });
+  result.diagnostics.unshift({
+    code: 'syntax',
+    severity: 'error',
+    outcome: 'none',
+    message,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  });
+  for (const e of result.engagements) {
+    e.verdict = 'a_completer';
+    e.findings = [];
+    result.verdicts[e.id] = 'a_completer';
+  }
+  return result;
+}
+
 /** Lints one file from disk. Never throws. */
 export function lintFile(file: string, options: LintOptions = {}): FileResult {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   // UTF-8 takes at most 3 bytes per UTF-16 unit: anything larger is surely over the limit.
   const read = readDeclaration(file, maxChars * 3);
   if ('text' in read) return { file, result: lintText(read.text, options) };
-  if (read.error === 'TOO_LARGE' || read.error === 'INVALID_UTF8') {
-    // Nothing was read: an empty text that is not checked either (else the schema would
-    // report an empty document next to the one diagnostic that says why).
-    const parsed = parseDeclaration('', options);
-    parsed.doc = undefined;
-    parsed.value = undefined;
-    const result = lintParsed(parsed, options);
-    const message =
-      read.error === 'TOO_LARGE'
-        ? t(SYNTAX_MESSAGES.TOO_LARGE, options.locale ?? 'fr', { detail: read.detail ?? '' })
-        : t(INVALID_UTF8, options.locale ?? 'fr');
-    result.diagnostics.unshift({
-      code: 'syntax',
-      severity: 'error',
-      outcome: 'none',
-      message,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    });
-    for (const e of result.engagements) {
-      e.verdict = 'a_completer';
-      e.findings = [];
-      result.verdicts[e.id] = 'a_completer';
-    }
-    return { file, result };
-  }
+  if (read.error === 'TOO_LARGE' || read.error === 'INVALID_UTF8') return { file, result: unreadableResult(read.error, read.detail, options) };
   return { file, ioError: read.error };
 }
 

@@ -19,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, loadCatalogueFile, type Catalogue } from '../core/catalogue';
 import { knownRuleIds, lintParsed, type FullLintResult } from '../core/engine';
 import { isDeclarationFile, readDeclaration } from '../core/files';
+import { unreadableResult } from '../core/lintFiles';
 import { resolveLocale, t } from '../core/i18n';
 import { parseDeclaration, withoutTree } from '../core/parse';
 import { resourcePath } from '../core/resources';
@@ -355,17 +356,9 @@ export class CadreServer {
     const hit = this.disk.get(file);
     if (hit && hit.key === key) return hit.analysis;
     const read = readDeclaration(file, settings.maxFileSize * 3);
-    const text = 'text' in read ? read.text : '';
-    const a = this.compute(uri, undefined, text, settings, key);
-    if (!('text' in read)) {
-      a.result.diagnostics.unshift({
-        code: 'syntax',
-        severity: 'error',
-        outcome: 'none',
-        message: `${read.error}${read.detail ? ` (${read.detail})` : ''}`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      });
-    }
+    const a = this.compute(uri, undefined, 'text' in read ? read.text : '', settings, key);
+    // Unreadable (too large on disk, not UTF-8, permission…): its one diagnostic says why, as in the CLI.
+    if (!('text' in read)) a.result = unreadableResult(read.error, read.detail, { locale: a.locale, catalogue: a.catalogue, severities: settings.rules, now: today(), maxChars: settings.maxFileSize });
     // Kept for verdicts and workspace diagnostics only, which read the diagnostics and verdicts:
     // without the syntax tree, the data and the text (~360 KB → ~10 KB for a 200-line file),
     // a 1,000-file workspace fits in the memory budget. `text` is '' for these analyses.
