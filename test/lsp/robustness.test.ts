@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { lintText } from '../../server/src/core/engine';
 import { BASE, E02_TRUE, lineOf } from './fixtures';
-import { ROOT, sleep, TestClient, tmpDir, uri, withTimeout } from './helper';
+import { PULL_CAPABILITIES, ROOT, sleep, TestClient, tmpDir, uri, withTimeout } from './helper';
 
 const NOW = new Date('2026-06-01T12:00:00Z'); // the helper starts the server with CADRE_IA_DATE=2026-06-01
 const COMPLETE = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'schema', 'complete.ia.yaml'), 'utf8');
@@ -326,6 +326,24 @@ describe('lsp robustness: hostile documents', function () {
     }
     await c.close(u);
     assert.equal(await c.stop(), 0);
+  });
+
+  it('unopened workspace files that cannot be read (50 MB, not UTF-8): one clear, localized diagnostic each in workspace diagnostics', async () => {
+    const dir = tmpDir();
+    try {
+      fs.writeFileSync(path.join(dir, 'big.ia.yaml'), Buffer.alloc(50 * 1024 * 1024, 'a: 1\n'));
+      fs.writeFileSync(path.join(dir, 'latin1.ia.yaml'), Buffer.from('cadre: lyon-ia/v1\nprojet:\n  nom: \xe9t\xe9\n', 'latin1'));
+      fs.writeFileSync(path.join(dir, 'ok.ia.yaml'), E02_TRUE);
+      const c = await TestClient.start({ capabilities: PULL_CAPABILITIES, folders: [dir], settings: {} });
+      const report = await c.request<{ items: { uri: string; items?: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+      const of = (name: string) => report.items.find((i) => i.uri === uri(path.join(dir, name)))?.items?.map((d) => String(d.message));
+      assert.deepEqual(of('big.ia.yaml'), ['Fichier trop volumineux pour être vérifié (52428800 caractères) : découpez la déclaration ou relevez la limite « cadreIa.maxFileSize ».']);
+      assert.deepEqual(of('latin1.ia.yaml'), ['Encodage invalide : le fichier n’est pas en UTF-8 (ou il est binaire). Enregistrez-le en UTF-8.']);
+      assert.ok(of('ok.ia.yaml')?.some((m) => /interaction directe/i.test(m)));
+      assert.equal(await c.stop(), 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('cadreIa.maxFileSize is honoured: a small limit refuses a normal declaration with one diagnostic', async () => {
