@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { addMissing, inProduction, processesPersonalData } from './util';
 
 const meta: RuleMeta = {
   id: 'E05-aipd',
@@ -44,13 +44,7 @@ const meta: RuleMeta = {
 export default defineRule({
   meta,
   check(ctx) {
-    const personnelles = ctx.get(['donnees', 'personnelles']);
-    if (personnelles === false) {
-      ctx.notApplicable();
-      return;
-    }
-    // Unknown: E05-base-legale asks.
-    if (personnelles !== true) return;
+    if (!processesPersonalData(ctx)) return;
     const sensibles = ctx.get(['donnees', 'sensibles']) === true;
     const requise = ctx.get(['donnees', 'aipd', 'requise']);
     const realisee = ctx.get(['donnees', 'aipd', 'realisee']);

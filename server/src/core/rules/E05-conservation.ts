@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { addMissing, processesPersonalData } from './util';
 
 const meta: RuleMeta = {
   id: 'E05-conservation',
@@ -27,12 +27,7 @@ const meta: RuleMeta = {
 export default defineRule({
   meta,
   check(ctx) {
-    const personnelles = ctx.get(['donnees', 'personnelles']);
-    if (personnelles === false) {
-      ctx.notApplicable();
-      return;
-    }
-    if (personnelles !== true) return;
+    if (!processesPersonalData(ctx)) return;
     if (typeof ctx.get(['donnees', 'conservation_jours']) !== 'number') {
       ctx.report({ messageId: 'missing', path: ['donnees', 'conservation_jours'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'conservation_jours']) });
     }

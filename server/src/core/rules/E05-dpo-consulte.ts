@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { addMissing, inProduction, processesPersonalData } from './util';
 
 const meta: RuleMeta = {
   id: 'E05-dpo-consulte',
@@ -35,12 +35,7 @@ const meta: RuleMeta = {
 export default defineRule({
   meta,
   check(ctx) {
-    const personnelles = ctx.get(['donnees', 'personnelles']);
-    if (personnelles === false) {
-      ctx.notApplicable();
-      return;
-    }
-    if (personnelles !== true) return;
+    if (!processesPersonalData(ctx)) return;
     const consulte = ctx.get(['donnees', 'dpo_consulte']);
     if (consulte === true) return;
     if (consulte === false) {

@@ -91,3 +91,14 @@ export function isIsoDate(v: unknown): v is string {
   const d = new Date(v + 'T00:00:00Z');
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
+
+/**
+ * For the E05 rules that follow E05-base-legale: true when the declaration says it processes
+ * personal data; marks the rule not applicable when it says it does not; false (silent) when it
+ * does not say — E05-base-legale asks for that answer.
+ */
+export function processesPersonalData(ctx: RuleContext): boolean {
+  const personnelles = ctx.get(['donnees', 'personnelles']);
+  if (personnelles === false) ctx.notApplicable();
+  return personnelles === true;
+}
