@@ -16,13 +16,14 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, loadCatalogueFile, type Catalogue } from '../core/catalogue';
+import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, type Catalogue } from '../core/catalogue';
 import { knownRuleIds, lintParsed, type FullLintResult } from '../core/engine';
-import { isDeclarationFile, readDeclaration } from '../core/files';
-import { unreadableResult } from '../core/lintFiles';
+import { isDeclarationFile, unreadableResult } from '../core/fileResult';
 import { resolveLocale, t } from '../core/i18n';
 import { parseDeclaration, withoutTree } from '../core/parse';
-import { resourcePath } from '../core/resources';
+import { loadCatalogueFile } from '../node/catalogue';
+import { readDeclaration } from '../node/files';
+import { resourcePath } from '../node/resources';
 import { declarationSchema } from '../core/schema';
 import { loadTemplates } from '../core/templates';
 import type { Locale, Localized, SeveritySetting } from '../core/types';
