@@ -1,9 +1,9 @@
-import { engagementUrl, findEngagement, findPrinciple, type Catalogue, type Engagement } from './catalogue';
+import { engagementsOfPath, engagementUrl, findEngagement, findPrinciple, type Catalogue, type Engagement } from './catalogue';
 import { codeInfo } from './codes';
 import { t, SEVERITY_LABELS } from './i18n';
 import { contains, pathAt } from './locate';
 import { getIn, type ParsedDeclaration } from './parse';
-import { describe, engagementOf, schemaAt, type SchemaNode } from './schema';
+import { describe, schemaAt, type SchemaNode } from './schema';
 import type { DataPath, Diagnostic, Locale, Localized, Position, Range } from './types';
 
 export interface HoverContext {
@@ -66,21 +66,11 @@ function schemaNode(path: DataPath): SchemaNode | undefined {
   }
 }
 
-/** The engagements a path serves: explicit statements, the schema's `x-engagement`, the catalogue's sections. */
+/** The engagements a path serves, from the catalogue's `fields`: every engagement of a section; the most precise one for a field. */
 export function engagementsFor(path: DataPath, catalogue: Catalogue): string[] {
-  if (path[0] === 'engagements' && typeof path[1] === 'string') return findEngagement(catalogue, path[1]) ? [path[1]] : [];
-  let fromSchema: string | undefined;
-  try {
-    fromSchema = engagementOf(path);
-  } catch {
-    fromSchema = undefined;
-  }
-  const out: string[] = [];
-  if (fromSchema && findEngagement(catalogue, fromSchema)) out.push(fromSchema);
-  if (path.length === 1 || !fromSchema) {
-    for (const e of catalogue.engagements) if (typeof path[0] === 'string' && e.sections?.includes(path[0]) && !out.includes(e.id)) out.push(e.id);
-  }
-  return out;
+  if (path[0] === 'engagements') return typeof path[1] === 'string' && findEngagement(catalogue, path[1]) ? [path[1]] : [];
+  const all = engagementsOfPath(catalogue, path).map((e) => e.id);
+  return path.length === 1 ? all : all.slice(0, 1);
 }
 
 /**
