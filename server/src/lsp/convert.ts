@@ -13,7 +13,7 @@ import {
   type SymbolInformation,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { CoreCompletion } from '../core/completion';
 import type { CoreSymbol } from '../core/symbols';
 import type { Diagnostic, FixRef, Range } from '../core/types';

@@ -9,7 +9,7 @@ export function register(s: CadreServer): void {
     s.safe(CatalogueRequest, async (params: CatalogueParams | null): Promise<CatalogueInfo> => {
       const uri = typeof params?.uri === 'string' ? params.uri : undefined;
       const settings = await s.settingsFor(uri);
-      const choice = s.catalogueFor(settings, uri);
+      const choice = await s.catalogueFor(settings, uri);
       return {
         file: choice.file,
         bundled: choice.bundled,

@@ -1,11 +1,11 @@
-import { CodeActionKind, type CodeAction, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { computeFixEdits, derogationFix, fixAllEdits } from '../../core/fixes';
 import { t } from '../../core/i18n';
 import { overlaps } from '../../core/locate';
 import { statementOf } from '../../core/derogations';
 import type { FixRef, Localized } from '../../core/types';
 import { toLspDiagnostic, workspaceEdit } from '../convert';
-import { today, type Analysis, type CadreServer } from '../server';
+import type { Analysis, CadreServer } from '../server';
 
 export const FIX_ALL_KIND = 'source.fixAll.cadre-ia';
 
@@ -72,7 +72,7 @@ export function register(s: CadreServer): void {
         }
         const engagements = [...new Set(inRange.map((d) => d.engagement).filter((e): e is string => !!e))];
         for (const id of engagements) {
-          const statement = statementOf(a.result.parsed.value, id, a.catalogue, today().toISOString().slice(0, 10));
+          const statement = statementOf(a.result.parsed.value, id, a.catalogue, s.today().toISOString().slice(0, 10));
           if (statement?.statut === 'derogation') continue;
           const fix = derogationFix(id, a.locale, a.catalogue);
           if (!fix) continue;

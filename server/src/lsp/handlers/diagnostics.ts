@@ -1,5 +1,4 @@
-import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { findDeclarations } from '../../core/files';
+import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { toLspDiagnostic } from '../convert';
 import type { CadreServer } from '../server';
 
@@ -21,12 +20,12 @@ export function register(s: CadreServer): void {
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       const seen = new Set<string>();
       for (const folder of s.folders) {
-        for (const found of findDeclarations([folder])) {
+        for (const file of await s.host.findDeclarations(folder)) {
           if (token?.isCancellationRequested) return { items };
-          if (found.error || seen.has(found.file)) continue;
-          seen.add(found.file);
-          const open = s.openDocumentFor(found.file);
-          const a = open ? await s.analyze(open) : await s.analyzeFile(found.file);
+          if (seen.has(file)) continue;
+          seen.add(file);
+          const open = s.openDocumentFor(file);
+          const a = open ? await s.analyze(open) : await s.analyzeFile(file);
           if ('error' in a) continue;
           const uri = open?.uri ?? a.uri;
           const version = open ? open.version : null;

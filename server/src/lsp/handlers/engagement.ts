@@ -12,7 +12,7 @@ export function register(s: CadreServer): void {
       if (typeof params?.id !== 'string') throw new ClientError('id must be a string');
       const settings = await s.settingsFor(params.uri);
       const locale = s.localeOf(settings);
-      const { catalogue } = s.catalogueFor(settings, params.uri);
+      const { catalogue } = await s.catalogueFor(settings, params.uri);
       const e = findEngagement(catalogue, params.id);
       const markdown = engagementMarkdown(catalogue, params.id, locale, { full: true });
       if (!e || !markdown) throw new ClientError(`unknown engagement: ${params.id}`);

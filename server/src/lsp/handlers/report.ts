@@ -3,7 +3,7 @@ import type { Catalogue } from '../../core/catalogue';
 import { generateReport } from '../../core/report/index';
 import type { Locale, SeveritySetting } from '../../core/types';
 import { ReportRequest, type ReportParams, type ReportResult } from '../../../../shared/protocol';
-import { ClientError, today, type CadreServer } from '../server';
+import { ClientError, type CadreServer } from '../server';
 
 export interface ReportContext {
   locale: Locale;
@@ -61,8 +61,8 @@ export function register(s: CadreServer): void {
     ReportRequest,
     s.safe(ReportRequest, async (params: ReportParams): Promise<ReportResult> => {
       const settings = await s.settingsFor(undefined);
-      const { catalogue } = s.catalogueFor(settings, undefined);
-      return handleReport(params, { locale: s.localeOf(settings), catalogue, roots: s.folders, now: today(), severities: settings.rules });
+      const { catalogue } = await s.catalogueFor(settings, undefined);
+      return handleReport(params, { locale: s.localeOf(settings), catalogue, roots: s.folders, now: s.today(), severities: settings.rules });
     }),
   );
 }
