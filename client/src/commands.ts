@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   CatalogueRequest,
@@ -303,19 +301,21 @@ function escapeRe(s: string): string {
 let snippetCache: Record<string, { prefix?: string | string[]; body?: string | string[] }>[] | undefined;
 
 /** The snippet files the extension contributes for `declaration-ia`. */
-function contributedSnippets(context: vscode.ExtensionContext): Record<string, { prefix?: string | string[]; body?: string | string[] }>[] {
+async function contributedSnippets(context: vscode.ExtensionContext): Promise<Record<string, { prefix?: string | string[]; body?: string | string[] }>[]> {
   if (snippetCache) return snippetCache;
   const list = (context.extension.packageJSON?.contributes?.snippets ?? []) as { language?: string; path?: string }[];
-  snippetCache = [];
+  const found: Record<string, { prefix?: string | string[]; body?: string | string[] }>[] = [];
   for (const s of list) {
     if (s.language !== 'declaration-ia' || !s.path) continue;
     try {
-      snippetCache.push(parseSnippetFile(fs.readFileSync(path.join(context.extensionPath, s.path), 'utf8')));
+      // Through workspace.fs: the extension's own files, on disk or served to a web extension host.
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, s.path));
+      found.push(parseSnippetFile(new TextDecoder('utf-8').decode(bytes)));
     } catch {
       // A missing snippet file only loses the fallback.
     }
   }
-  return snippetCache;
+  return (snippetCache = found);
 }
 
 async function editorFor(uri: string): Promise<vscode.TextEditor> {
@@ -339,7 +339,7 @@ async function insertSection(deps: CommandDeps, target: EngagementTarget): Promi
     revealKey(editor, section);
     return true;
   }
-  const snippet = findSectionSnippet(contributedSnippets(deps.context), section);
+  const snippet = findSectionSnippet(await contributedSnippets(deps.context), section);
   const plan = planAppend(doc.getText(), snippet?.body ?? `${section}:\n  $0`, eolOf(doc));
   const position = doc.validatePosition(new vscode.Position(plan.line, 0));
   return editor.insertSnippet(new vscode.SnippetString(plan.prefix + plan.snippet), position);
@@ -369,7 +369,7 @@ async function declareDerogation(deps: CommandDeps, target: EngagementTarget): P
   const doc = editor.document;
   const fix = await serverFix(doc, r.e, (text) => text.includes(`${r.e.id}:`) && text.includes('derogation'));
   if (fix && (await applyAction(fix))) return true;
-  const template = findDerogationSnippet(contributedSnippets(deps.context), r.e.id);
+  const template = findDerogationSnippet(await contributedSnippets(deps.context), r.e.id);
   const plan = planDerogation(doc.getText(), r.e.id, new Date(), eolOf(doc), template);
   if (plan.kind !== 'insert') {
     const line = doc.lineAt(Math.min(plan.line, doc.lineCount - 1)).range;

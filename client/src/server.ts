@@ -1,18 +1,34 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions, type StateChangeEvent } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient, type LanguageClientOptions, type StateChangeEvent } from 'vscode-languageclient';
 import { SETTINGS_SECTION, VerdictsChangedNotification, type VerdictsChangedParams } from '../../shared/protocol';
 import { t } from './l10n';
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
-/** The language file selector: files on disk and unsaved buffers (not git diffs, not our own virtual documents). */
-export const DECLARATION_SELECTOR: { scheme: string; language: string }[] = [
-  { scheme: 'file', language: 'declaration-ia' },
-  { scheme: 'untitled', language: 'declaration-ia' },
-];
+/**
+ * Where declarations live: files on disk, unsaved buffers, and the workspaces of browser-hosted
+ * editors (`vscode-vfs`: github.dev and Remote Repositories; `gitlab-web-ide`: GitLab's Web IDE;
+ * `vscode-remote`: code-server and remote windows; `vscode-test-web`: @vscode/test-web). Not git
+ * diffs, not our own virtual documents.
+ */
+export const DECLARATION_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'gitlab-web-ide', 'vscode-remote', 'vscode-test-web'];
+
+/** The language client's document selector. */
+export const DECLARATION_SELECTOR: { scheme: string; language: string }[] = DECLARATION_SCHEMES.map((scheme) => ({ scheme, language: 'declaration-ia' }));
 
 export function isDeclaration(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
-  return !!doc && doc.languageId === 'declaration-ia' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+  return !!doc && doc.languageId === 'declaration-ia' && DECLARATION_SCHEMES.includes(doc.uri.scheme);
+}
+
+/**
+ * Makes the language client of one platform: Node (`nodeClient.ts`: the server over IPC) or
+ * the browser (`browserClient.ts`: the server in a web worker, files read through
+ * `vscode.workspace.fs`).
+ */
+export interface ClientFactory {
+  /** `desktop` or `web`: what the UI says a web editor cannot do. */
+  readonly platform: 'desktop' | 'web';
+  create(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient;
 }
 
 /** Normalizes a URI string so that the client's and the server's spellings compare equal. */
@@ -25,11 +41,12 @@ export function uriKey(uri: string | vscode.Uri): string {
 }
 
 /**
- * The bundled language server (`dist/server.js`) run over Node IPC, and the custom requests of
- * shared/protocol.ts. Requests wait for the server to be ready; they reject when it is not.
+ * The bundled language server (`dist/server.js` over Node IPC, or `dist/web/server.js` in a
+ * web worker: see ClientFactory), and the custom requests of shared/protocol.ts. Requests wait
+ * for the server to be ready; they reject when it is not.
  */
 export class CadreServer implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private starting: Promise<void> | undefined;
   private state: ServerState = 'stopped';
   private lastError: string | undefined;
@@ -42,7 +59,10 @@ export class CadreServer implements vscode.Disposable {
   readonly onVerdictsChanged = this.verdictsChanged.event;
   readonly onStateChanged = this.stateChanged.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly factory: ClientFactory,
+  ) {
     this.output = vscode.window.createOutputChannel('Cadre IA', { log: true });
     this.disposables.push(this.output, this.verdictsChanged, this.stateChanged);
   }
@@ -56,17 +76,12 @@ export class CadreServer implements vscode.Disposable {
   }
 
   /** The running client (tests and the code-action helpers use its converters). */
-  get languageClient(): LanguageClient | undefined {
+  get languageClient(): BaseLanguageClient | undefined {
     return this.client;
   }
 
   start(): Promise<void> {
     if (this.starting) return this.starting;
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DECLARATION_SELECTOR,
       // The server is told the display language; `cadreIa.locale` (read through
@@ -79,7 +94,7 @@ export class CadreServer implements vscode.Disposable {
       outputChannel: this.output,
       diagnosticCollectionName: 'cadre-ia',
     };
-    const client = new LanguageClient('cadreIa', 'Cadre IA', serverOptions, clientOptions);
+    const client = this.factory.create(this.context, clientOptions);
     this.client = client;
     this.disposables.push(
       client.onNotification(VerdictsChangedNotification, (p: VerdictsChangedParams) => {
@@ -127,11 +142,8 @@ export class CadreServer implements vscode.Disposable {
     }
     this.setState('starting');
     this.starting = (async () => {
-      if (client.state === State.Running) await client.restart();
-      else {
-        if (client.state !== State.Stopped) await client.stop(2000).catch(() => undefined);
-        await client.start();
-      }
+      if (client.state !== State.Stopped) await client.stop(2000).catch(() => undefined);
+      await client.start();
     })().then(
       () => {
         this.lastError = undefined;

@@ -79,12 +79,18 @@ describe('client: extension manifest', () => {
     assert.deepEqual(extra, ['cadreIa.trace.server']);
   });
 
-  it('restricts the catalogue path in untrusted workspaces and says why virtual workspaces are out', () => {
+  it('restricts the catalogue path in untrusted workspaces and says what virtual workspaces lack', () => {
     const caps = pkg.capabilities;
     assert.equal(caps.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(caps.untrustedWorkspaces.restrictedConfigurations, ['cadreIa.catalogue']);
-    assert.equal(caps.virtualWorkspaces.supported, false);
+    assert.equal(caps.virtualWorkspaces.supported, 'limited');
     assert.ok(nlsEn[caps.virtualWorkspaces.description.replace(/%/g, '')]);
+  });
+
+  it('is a web extension too: a browser entry, and both extension kinds', () => {
+    assert.equal(pkg.main, './dist/client.js');
+    assert.equal(pkg.browser, './dist/web/client.js');
+    assert.deepEqual(pkg.extensionKind, ['workspace', 'ui']);
   });
 
   it('registers every contributed command and contributes every registered one, with category and icon', () => {

@@ -25,3 +25,9 @@ declare module 'vscode-languageserver' {
 declare module 'vscode-languageserver/browser' {
   export * from 'vscode-languageserver/lib/browser/main';
 }
+declare module 'vscode-languageserver-protocol/browser' {
+  export * from 'vscode-languageserver-protocol/lib/browser/main';
+}
+declare module 'vscode-jsonrpc/browser' {
+  export * from 'vscode-jsonrpc/lib/browser/main';
+}
