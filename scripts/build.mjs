@@ -16,8 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev') || watch;
 
-/** Budget of dist/web/server.js, minified (bytes). */
-export const WEB_SERVER_BUDGET = 1024 * 1024;
+/** Budget of dist/web/server.js, minified (bytes): 781 KiB at its introduction (ajv, yaml, the LSP library, the core, the data files). */
+export const WEB_SERVER_BUDGET = 900 * 1024;
 
 const entries = [
   { in: 'server/src/cli/index.ts', out: 'dist/cli.js' },

@@ -154,7 +154,7 @@ export class WorkerClient {
   }
 
   private post(m: Message): Promise<void> {
-    return this.page.evaluate((msg) => (window as unknown as { worker: { postMessage(m: unknown): void } }).worker.postMessage(msg), m as unknown as Record<string, unknown>);
+    return this.page.evaluate((msg) => (globalThis as unknown as { worker: { postMessage(m: unknown): void } }).worker.postMessage(msg), m as unknown as Record<string, unknown>);
   }
 
   private receive(raw: unknown): void {

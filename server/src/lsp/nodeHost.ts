@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUNDLED_CATALOGUE_FILE, loadCatalogueFile } from '../core/catalogue';
-import { findDeclarations, readDeclaration } from '../core/files';
-import { resourcePath } from '../core/resources';
+import { BUNDLED_CATALOGUE_FILE } from '../core/catalogue';
+import { loadCatalogueFile } from '../node/catalogue';
+import { findDeclarations, readDeclaration } from '../node/files';
+import { resourcePath } from '../node/resources';
 import type { HostRead, ServerHost } from './host';
 
 export function uriToPath(uri: string): string | undefined {
