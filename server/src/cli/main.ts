@@ -1,8 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadCatalogueFile, type Catalogue } from '../core/catalogue';
+import type { Catalogue } from '../core/catalogue';
 import { defaultCatalogue, knownRuleIds } from '../core/engine';
 import { localeFromEnv, resolveLocale, t } from '../core/i18n';
-import { ioMessage, lintPaths } from '../core/lintFiles';
+import { ioMessage } from '../core/fileResult';
+import { loadCatalogueFile } from '../node/catalogue';
+import { lintPaths } from '../node/lintFiles';
 import type { Locale, Localized } from '../core/types';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';

@@ -1,4 +1,4 @@
-import type { FileResult } from '../../core/lintFiles';
+import type { FileResult } from '../../core/fileResult';
 
 /** The JSON contract of DESIGN.md: one object per file, exactly these keys. */
 export function formatJson(results: FileResult[]): string {

@@ -2,7 +2,7 @@ import { codeInfo, SCHEMA_CODES } from '../../core/codes';
 import { docUrl, type Catalogue } from '../../core/catalogue';
 import { enabledRules } from '../../core/engine';
 import { t } from '../../core/i18n';
-import { ioMessage, type FileResult } from '../../core/lintFiles';
+import { ioMessage, type FileResult } from '../../core/fileResult';
 import type { Locale, Severity } from '../../core/types';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

@@ -1,5 +1,5 @@
 import { SEVERITY_LABELS, VERDICT_LABELS, t } from '../../core/i18n';
-import { ioMessage, type FileResult } from '../../core/lintFiles';
+import { ioMessage, type FileResult } from '../../core/fileResult';
 import type { Locale, Localized } from '../../core/types';
 
 const W: Record<string, Localized> = {
