@@ -3,7 +3,8 @@
  * init, report…). Usage errors are localized, short, and end with a pointer to `--help`
  * (the help is not printed after each one). Exit code 2 for every usage error.
  */
-import { loadCatalogueFile, type Catalogue } from '../core/catalogue';
+import type { Catalogue } from '../core/catalogue';
+import { loadCatalogueFile } from '../node/catalogue';
 import { defaultCatalogue, knownRuleIds } from '../core/engine';
 import { t } from '../core/i18n';
 import { closest } from '../core/text';

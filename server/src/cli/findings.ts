@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { FileResult } from '../core/lintFiles';
+import type { FileResult } from '../core/fileResult';
 import type { Diagnostic } from '../core/types';
 
 export interface Finding {

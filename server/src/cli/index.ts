@@ -1,8 +1,10 @@
+import { installNodeResources } from '../node/resources';
 import { main } from './main';
 import './lsp';
 import './report';
 
 // Entry point of the `cadre-ia` bin.
+installNodeResources();
 main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

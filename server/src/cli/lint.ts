@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/i18n';
-import { ioMessage, lintPaths, type FileResult } from '../core/lintFiles';
+import { ioMessage, type FileResult } from '../core/fileResult';
+import { lintPaths } from '../node/lintFiles';
 import type { Locale, Localized } from '../core/types';
 import { gitTopLevel } from '../node/git';
 import { parseCommand, plural, usageError, writeMessage, type Io, type OptionSpecs } from './args';

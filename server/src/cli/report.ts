@@ -5,8 +5,8 @@
  * fatal), 2 on wrong usage, an unreadable input path or a write failure.
  */
 import { t } from '../core/i18n';
-import { ioMessage } from '../core/lintFiles';
-import { generateReport } from '../core/report/index';
+import { ioMessage } from '../core/fileResult';
+import { generateReport } from '../node/report';
 import type { Locale, Localized } from '../core/types';
 import { COMMANDS, parseCommand, type Io } from './main';
 

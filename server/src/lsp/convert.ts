@@ -17,7 +17,7 @@ import {
 import type { CoreCompletion } from '../core/completion';
 import type { CoreSymbol } from '../core/symbols';
 import type { Diagnostic, FixRef, Range } from '../core/types';
-import type { ClientFeatures } from './server';
+import type { ClientFeatures } from './clientFeatures';
 
 /** What a diagnostic carries for the code actions (`data`). */
 export interface DiagnosticData {

@@ -11,21 +11,22 @@ import {
   ResponseError,
   ShowMessageNotification,
   TextDocuments,
-  type ClientCapabilities,
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, loadCatalogueFile, type Catalogue } from '../core/catalogue';
+import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, type Catalogue } from '../core/catalogue';
 import { knownRuleIds, lintParsed, type FullLintResult } from '../core/engine';
-import { isDeclarationFile, readDeclaration } from '../core/files';
-import { unreadableResult } from '../core/lintFiles';
+import { isDeclarationFile, unreadableResult } from '../core/fileResult';
 import { resolveLocale, t } from '../core/i18n';
 import { parseDeclaration, withoutTree } from '../core/parse';
-import { resourcePath } from '../core/resources';
+import { loadCatalogueFile } from '../node/catalogue';
+import { readDeclaration } from '../node/files';
+import { resourcePath } from '../node/resources';
 import { declarationSchema } from '../core/schema';
 import { loadTemplates } from '../core/templates';
 import type { Locale, Localized, SeveritySetting } from '../core/types';
+import { features, type ClientFeatures } from './clientFeatures';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, VerdictsChangedNotification, type Settings } from '../../../shared/protocol';
 import { toLspDiagnostic } from './convert';
 
@@ -50,26 +51,6 @@ export interface CatalogueChoice {
   fallbackReason?: string;
 }
 
-/** What the client can do, read once at initialization. */
-export interface ClientFeatures {
-  pullDiagnostics: boolean;
-  diagnosticRefresh: boolean;
-  configuration: boolean;
-  workspaceFolders: boolean;
-  watchedFilesDynamic: boolean;
-  codeLensRefresh: boolean;
-  codeActionResolveEdit: boolean;
-  codeActionLiterals: boolean;
-  documentChanges: boolean;
-  snippets: boolean;
-  markdownHover: boolean;
-  markdownCompletion: boolean;
-  hierarchicalSymbols: boolean;
-  insertTextModeAsIs: boolean;
-  relatedInformation: boolean;
-  versionedPush: boolean;
-}
-
 const MSG: Record<string, Localized> = {
   badCatalogue: {
     fr: 'Cadre IA : le catalogue « {file} » est inutilisable ({why}). Le catalogue de Lyon fourni avec l’extension est utilisé à la place.',
@@ -77,27 +58,6 @@ const MSG: Record<string, Localized> = {
   },
 };
 
-export function features(c: ClientCapabilities): ClientFeatures {
-  const td = c.textDocument ?? {};
-  return {
-    pullDiagnostics: !!td.diagnostic,
-    diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
-    configuration: !!c.workspace?.configuration,
-    workspaceFolders: !!c.workspace?.workspaceFolders,
-    watchedFilesDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
-    codeLensRefresh: !!c.workspace?.codeLens?.refreshSupport,
-    codeActionResolveEdit: !!td.codeAction?.resolveSupport?.properties?.includes('edit'),
-    codeActionLiterals: !!td.codeAction?.codeActionLiteralSupport,
-    documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
-    snippets: !!td.completion?.completionItem?.snippetSupport,
-    markdownHover: !!td.hover?.contentFormat?.includes('markdown'),
-    markdownCompletion: !!td.completion?.completionItem?.documentationFormat?.includes('markdown'),
-    hierarchicalSymbols: !!td.documentSymbol?.hierarchicalDocumentSymbolSupport,
-    insertTextModeAsIs: !!td.completion?.completionItem?.insertTextModeSupport?.valueSet?.includes(1),
-    relatedInformation: td.publishDiagnostics?.relatedInformation !== false,
-    versionedPush: !!td.publishDiagnostics?.versionSupport,
-  };
-}
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../core/catalogue';
-import type { FileResult } from '../../core/lintFiles';
+import type { FileResult } from '../../core/fileResult';
 import type { Locale } from '../../core/types';
 import type { Finding } from '../findings';
 

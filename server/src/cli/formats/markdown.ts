@@ -1,5 +1,5 @@
 import { VERDICT_LABELS, t } from '../../core/i18n';
-import { ioMessage } from '../../core/lintFiles';
+import { ioMessage } from '../../core/fileResult';
 import type { Localized } from '../../core/types';
 import { plural } from '../args';
 import type { LintRun } from './context';

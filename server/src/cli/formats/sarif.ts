@@ -3,7 +3,7 @@ import { codeInfo, SCHEMA_CODES } from '../../core/codes';
 import { docUrl } from '../../core/catalogue';
 import { enabledRules } from '../../core/engine';
 import { t } from '../../core/i18n';
-import { ioMessage } from '../../core/lintFiles';
+import { ioMessage } from '../../core/fileResult';
 import type { Locale, Localized, Severity } from '../../core/types';
 import type { LintRun } from './context';
 

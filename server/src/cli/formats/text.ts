@@ -1,5 +1,5 @@
 import { SEVERITY_LABELS, VERDICT_LABELS, t } from '../../core/i18n';
-import { ioMessage } from '../../core/lintFiles';
+import { ioMessage } from '../../core/fileResult';
 import type { Localized, Severity } from '../../core/types';
 import { plural } from '../args';
 import { paint } from './colour';

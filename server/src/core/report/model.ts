@@ -1,12 +1,12 @@
 /**
  * The annual report's model: what the declarations say, for one year. Pure: it reads lint
- * results (see lintFiles.ts) and never the disk. Renderers (Markdown, HTML, CSV, Eurocities JSON)
+ * results (see fileResult.ts) and never the disk. Renderers (Markdown, HTML, CSV, Eurocities JSON)
  * only format this model, so every output says the same thing.
  */
 import type { Catalogue } from '../catalogue';
 import { isoDate, statementOf } from '../derogations';
 import { t } from '../i18n';
-import type { FileResult } from '../lintFiles';
+import type { FileResult } from '../fileResult';
 import { filled } from '../rules/api';
 import { fold } from '../text';
 import type { Locale, Verdict } from '../types';

@@ -1,5 +1,5 @@
 /** Plain-text cells shared by the Markdown and HTML renderers (they escape them, each its own way). */
-import { ioMessage } from '../lintFiles';
+import { ioMessage } from '../fileResult';
 import type { Locale } from '../types';
 import { enumLabel, formatDate, formatNumber, listSep, ui } from './labels';
 import type { ReportModel, ReportProject, UnreadableFile } from './model';

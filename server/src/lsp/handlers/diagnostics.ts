@@ -1,5 +1,5 @@
 import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { findDeclarations } from '../../core/files';
+import { findDeclarations } from '../../node/files';
 import { toLspDiagnostic } from '../convert';
 import type { CadreServer } from '../server';
 

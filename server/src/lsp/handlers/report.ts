@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Catalogue } from '../../core/catalogue';
-import { generateReport } from '../../core/report/index';
+import { generateReport } from '../../node/report';
 import type { Locale, SeveritySetting } from '../../core/types';
 import { ReportRequest, type ReportParams, type ReportResult } from '../../../../shared/protocol';
 import { ClientError, today, type CadreServer } from '../server';

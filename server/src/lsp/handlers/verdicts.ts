@@ -1,4 +1,4 @@
-import { findDeclarations } from '../../core/files';
+import { findDeclarations } from '../../node/files';
 import { documentVerdicts, verdictsResult } from '../../core/verdictsView';
 import { VerdictsRequest, type PDocumentVerdicts, type VerdictsParams, type VerdictsResult } from '../../../../shared/protocol';
 import { ClientError, uriToPath, type Analysis, type CadreServer } from '../server';

@@ -1,9 +1,20 @@
-import { defaultCatalogue, lintParsed, lintText, type FullLintResult, type LintOptions } from './engine';
-import { findDeclarations, readDeclaration } from './files';
+/**
+ * The result of checking one declaration file, and what is said when a file could not be read.
+ * Pure: the reading itself lives in `server/src/node/` (`lintFiles.ts`, `files.ts`); the server,
+ * the CLI and the report share these shapes and messages.
+ */
+import { lintParsed, type FullLintResult, type LintOptions } from './engine';
 import { t } from './i18n';
-import { DEFAULT_MAX_CHARS, parseDeclaration, withoutTree } from './parse';
+import { parseDeclaration } from './parse';
 import { SYNTAX_MESSAGES } from './syntaxMessages';
 import type { Localized } from './types';
+
+/** File names Cadre IA treats as declarations. */
+export const DECLARATION_RE = /\.ia\.ya?ml$/i;
+
+export function isDeclarationFile(name: string): boolean {
+  return DECLARATION_RE.test(name);
+}
 
 export interface FileResult {
   file: string;
@@ -65,30 +76,4 @@ export function unreadableResult(error: string, detail: string | undefined, opti
     result.verdicts[e.id] = 'a_completer';
   }
   return result;
-}
-
-/** Lints one file from disk. Never throws. */
-export function lintFile(file: string, options: LintOptions = {}): FileResult {
-  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  // UTF-8 takes at most 3 bytes per UTF-16 unit: anything larger is surely over the limit.
-  const read = readDeclaration(file, maxChars * 3);
-  if ('text' in read) return { file, result: lintText(read.text, options) };
-  if (read.error === 'TOO_LARGE' || read.error === 'INVALID_UTF8') return { file, result: unreadableResult(read.error, read.detail, options) };
-  return { file, ioError: read.error };
-}
-
-/**
- * Lints every declaration under the given paths. The results keep no syntax tree
- * (`withoutTree`): a workspace of 1,000 files would otherwise hold ~350 MB and spend a quarter
- * of its time in the garbage collector.
- */
-export function lintPaths(paths: string[], options: LintOptions = {}): FileResult[] {
-  const catalogue = options.catalogue ?? defaultCatalogue();
-  const opts = { ...options, catalogue };
-  return findDeclarations(paths).map((f) => {
-    if (f.error) return { file: f.file, ioError: f.error };
-    const r = lintFile(f.file, opts);
-    if (r.result) r.result.parsed = withoutTree(r.result.parsed);
-    return r;
-  });
 }

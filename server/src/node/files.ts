@@ -1,12 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isDeclarationFile } from '../core/fileResult';
 
-/** File names Cadre IA treats as declarations. */
-export const DECLARATION_RE = /\.ia\.ya?ml$/i;
-
-export function isDeclarationFile(name: string): boolean {
-  return DECLARATION_RE.test(name);
-}
+export { DECLARATION_RE, isDeclarationFile } from '../core/fileResult';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
