@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions, type StateChangeEvent } from 'vscode-languageclient/node';
+import { LanguageClient, State, type RequestType, TransportKind, type LanguageClientOptions, type ServerOptions, type StateChangeEvent } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, VerdictsChangedNotification, type VerdictsChangedParams } from '../../shared/protocol';
 import { t } from './l10n';
 
@@ -28,7 +28,7 @@ export function uriKey(uri: string | vscode.Uri): string {
  * The bundled language server (`dist/server.js`) run over Node IPC, and the custom requests of
  * shared/protocol.ts. Requests wait for the server to be ready; they reject when it is not.
  */
-export class CadreServer implements vscode.Disposable {
+export class CadreClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
   private state: ServerState = 'stopped';
@@ -108,10 +108,11 @@ export class CadreServer implements vscode.Disposable {
   }
 
   /** Sends a custom request of shared/protocol.ts once the server runs. */
-  async request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> {
+  async request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
     await this.start();
     if (!this.client) throw new Error(t('The Cadre IA language server is not running.'));
-    return token ? this.client.sendRequest<R>(method, params, token) : this.client.sendRequest<R>(method, params);
+    // `RequestParam<P>` is `P` for every request of shared/protocol.ts (no `void` parameters).
+    return this.client.sendRequest(type, params as never, token);
   }
 
   async restart(): Promise<void> {
