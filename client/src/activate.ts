@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ChecklistProvider, type ChecklistNode } from './checklist';
 import { registerCommands } from './commands';
 import { initL10n, refreshLocale, t } from './l10n';
-import { CadreServer, type ClientFactory } from './server';
+import { CadreClient, type ClientFactory } from './languageClient';
 import { StatusBar } from './statusBar';
 import { CadreDocuments, SCHEME } from './virtualDocs';
 import { VerdictStore } from './verdicts';
@@ -10,7 +10,7 @@ import { VerdictStore } from './verdicts';
 /** What `activate` returns; `testing` is for the integration suite only. */
 export interface CadreIaApi {
   testing: {
-    server: CadreServer;
+    server: CadreClient;
     store: VerdictStore;
     checklist: ChecklistProvider;
     view: vscode.TreeView<ChecklistNode>;
@@ -19,7 +19,7 @@ export interface CadreIaApi {
   };
 }
 
-let server: CadreServer | undefined;
+let server: CadreClient | undefined;
 
 /**
  * Activation, the same on every platform: the entries `extension.ts` (Node: desktop VS Code,
@@ -27,7 +27,7 @@ let server: CadreServer | undefined;
  */
 export function activateWith(context: vscode.ExtensionContext, factory: ClientFactory): CadreIaApi {
   initL10n();
-  server = new CadreServer(context, factory);
+  server = new CadreClient(context, factory);
   const store = new VerdictStore(server);
   const documents = new CadreDocuments(server);
   const checklist = new ChecklistProvider(store, context.workspaceState);

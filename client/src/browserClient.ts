@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
-import type { ClientFactory } from './server';
+import type { ClientFactory } from './languageClient';
 import { serveWorkspaceFiles } from './workspaceFs';
 
 /** The web extension host's globals this file needs (it is bundled for the browser only). */

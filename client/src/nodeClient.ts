@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import type { ClientFactory } from './server';
+import type { ClientFactory } from './languageClient';
 
 /** Desktop VS Code (and any Node extension host): the bundled server `dist/server.js` over Node IPC. */
 export const nodeClient: ClientFactory = {

@@ -39,7 +39,7 @@ export function startBrowserServer(scope: WorkerScope): CadreServer {
   for (const register of HANDLERS) register(s);
   connection.onRequest(
     ReportRequest,
-    s.safe(ReportRequest, async () => {
+    s.safe(ReportRequest.method, async () => {
       const settings = await s.settingsFor(undefined);
       throw new ClientError(t(NO_REPORT, s.localeOf(settings)));
     }),

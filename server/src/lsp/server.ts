@@ -1,3 +1,4 @@
+import { idEntry, type IdEntry } from '../core/crossFile';
 import {
   CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
@@ -35,6 +36,8 @@ export interface Analysis {
   catalogue: Catalogue;
   /** Changes whenever the text, the settings or the catalogue change (pull diagnostics' resultId). */
   resultId: string;
+  /** `projet.id` and where it stands, for the cross-file check of workspace diagnostics. */
+  id?: IdEntry;
 }
 
 export interface CatalogueChoice {
@@ -286,7 +289,7 @@ export class CadreServer {
     const { catalogue } = await this.catalogueFor(settings, uri);
     const parsed = parseDeclaration(text, { maxChars: settings.maxFileSize });
     const result = lintParsed(parsed, { locale, catalogue, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize });
-    return { uri, version, text, result, settings, locale, catalogue, resultId };
+    return { uri, version, text, result, settings, locale, catalogue, resultId, id: idEntry(this.fileOf(uri) ?? uri, parsed) };
   }
 
   /** The analysis of a declaration on disk (unopened files of the workspace), cached by mtime and size. */

@@ -9,6 +9,7 @@ import { register as documentLink } from './documentLink';
 import { register as documents } from './documents';
 import { register as documentSymbol } from './documentSymbol';
 import { register as engagement } from './engagement';
+import { register as engagementActions } from './engagementActions';
 import { register as foldingRange } from './foldingRange';
 import { register as hover } from './hover';
 import { register as newDeclaration } from './newDeclaration';
@@ -24,6 +25,7 @@ export type Register = (s: CadreServer) => void;
  * with the same `register(s)` shape, wrapping its handler with `s.safe(…)`. Handlers that need
  * a disk are registered by the host's entry instead: `cadreIa/report` (./report.ts) by
  * ../start.ts on Node; the browser answers it with an explanation (../../browser/start.ts).
+ * Each request has its `RequestType` in shared/protocol.ts.
  */
 export const HANDLERS: readonly Register[] = [
   documents,
@@ -41,4 +43,5 @@ export const HANDLERS: readonly Register[] = [
   engagement,
   newDeclaration,
   catalogue,
+  engagementActions,
 ];
