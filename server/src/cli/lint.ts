@@ -11,7 +11,6 @@ import { t } from '../core/i18n';
 import { ioMessage, type FileResult } from '../core/fileResult';
 import { lintPaths } from '../node/lintFiles';
 import type { Locale, Localized } from '../core/types';
-import { gitTopLevel } from '../node/git';
 import { parseCommand, plural, usageError, writeMessage, type Io, type OptionSpecs } from './args';
 import { applyBaseline, BASELINE_MSG, makeBaseline, readBaseline } from './baseline';
 import { collectFindings } from './findings';
@@ -126,19 +125,11 @@ const LINT_OPTIONS: OptionSpecs = {
 /** The repository root for relative paths: --root, else the git top level, else the cwd. */
 export function repositoryRoot(rootOption: string | undefined, cwd: string): string {
   if (rootOption) return path.resolve(cwd, rootOption);
-  const top = gitTopLevel(cwd);
-  // git prints the real path; keep the user's view of cwd when it is the same folder.
-  if (top) {
-    try {
-      const realCwd = fs.realpathSync(cwd);
-      if (realCwd === top) return cwd;
-      if (realCwd.startsWith(top + path.sep)) return path.resolve(cwd, path.relative(realCwd, top));
-    } catch {
-      // the cwd vanished: git's answer stands
-    }
-    return top;
+  // The nearest folder holding `.git` (a folder, or a file for worktrees and submodules).
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return cwd;
   }
-  return cwd;
 }
 
 function write(file: string, text: string): string | undefined {
