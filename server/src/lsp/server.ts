@@ -378,7 +378,7 @@ export class CadreServer {
     void this.connection.sendDiagnostics({
       uri: a.uri,
       version: a.version,
-      diagnostics: a.result.diagnostics.map((d) => toLspDiagnostic(d, a.uri, this.client)),
+      diagnostics: a.result.diagnostics.map((d) => toLspDiagnostic(d, a.uri, this.client, (f) => this.host.uriOf(f))),
     });
   }
 

@@ -61,7 +61,7 @@ export function register(s: CadreServer): void {
       if (wants(only, CodeActionKind.QuickFix)) {
         const seen = new Set<string>();
         for (const d of inRange) {
-          const lsp = toLspDiagnostic(d, doc.uri, s.client);
+          const lsp = toLspDiagnostic(d, doc.uri, s.client, (f) => s.host.uriOf(f));
           for (const fix of d.fixes ?? []) {
             const key = `${fix.kind}|${JSON.stringify(fix.args)}`;
             if (seen.has(key)) continue;
@@ -75,7 +75,7 @@ export function register(s: CadreServer): void {
           if (!derogationQuickFixOffered(a.catalogue, a.result.parsed.value, id, s.today().toISOString().slice(0, 10))) continue;
           const fix = derogationFix(id, a.locale, a.catalogue);
           if (!fix) continue;
-          const diags = inRange.filter((d) => d.engagement === id).map((d) => toLspDiagnostic(d, doc.uri, s.client));
+          const diags = inRange.filter((d) => d.engagement === id).map((d) => toLspDiagnostic(d, doc.uri, s.client, (f) => s.host.uriOf(f)));
           const action = make(fix.title, CodeActionKind.QuickFix, { uri: doc.uri, version: doc.version, fix }, diags);
           if (action) out.push(action);
         }

@@ -13,7 +13,7 @@ export function register(s: CadreServer): void {
       if (!s.isDeclaration(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const a = await s.analyze(doc);
       if (params.previousResultId && params.previousResultId === a.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: a.resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: a.resultId, items: a.result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, s.client)) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: a.resultId, items: a.result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, s.client, (f) => s.host.uriOf(f))) };
     }),
   );
 
@@ -50,7 +50,7 @@ export function register(s: CadreServer): void {
         if (previous.get(uri) === resultId) {
           items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId });
         } else {
-          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: [...a.result.diagnostics, ...extra].map((d) => toLspDiagnostic(d, uri, s.client)) });
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: [...a.result.diagnostics, ...extra].map((d) => toLspDiagnostic(d, uri, s.client, (f) => s.host.uriOf(f))) });
         }
       }
       return { items };
