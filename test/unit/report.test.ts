@@ -273,7 +273,7 @@ describe('report: the command line', () => {
 
   const usage: [string, string[], RegExp][] = [
     ['a bad year', ['--year', '26'], /année invalide « 26 »/],
-    ['an unknown option', ['--yeer', '2026'], /Unknown option/],
+    ['an unknown option', ['--yeer', '2026'], /option inconnue « --yeer »/],
     ['a bad date', ['--date', '2026-13-45'], /date invalide/],
   ];
   for (const [what, args, message] of usage) {
