@@ -19,8 +19,11 @@ import { gzipSync } from 'node:zlib';
 import { parseDocument } from 'yaml';
 import { lintText } from '../server/src/core/engine';
 import { declarationSchema } from '../server/src/core/schema';
+import { installNodeResources } from '../server/src/node/resources';
 import { GENERATOR_VERSION, SIZES, WORKSPACE_FILES, WORKSPACE_LINES, writeCorpus, type Corpus } from './generate';
 import { cpuTime, LspClient, peakRss, type PublishDiagnostics } from './lsp-client';
+
+installNodeResources();
 
 const ROOT = path.resolve(__dirname, '..');
 const BENCH = __dirname;

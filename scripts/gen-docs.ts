@@ -19,7 +19,10 @@ import { ALL_RULES } from '../server/src/core/rules/index';
 import { declarationSchema, deref, type SchemaNode } from '../server/src/core/schema';
 import { SYNTAX_MESSAGES } from '../server/src/core/syntaxMessages';
 import type { Locale, Localized } from '../server/src/core/types';
+import { installNodeResources } from '../server/src/node/resources';
 import { FIXED_NOW, isCaretLine, parseExpectations } from '../test/unit/fixture-expectations';
+
+installNodeResources();
 
 const ROOT = path.join(__dirname, '..');
 const DOCS = path.join(ROOT, 'docs');

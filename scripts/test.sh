@@ -3,7 +3,7 @@
 # chromium and neovim; code-server in its own folder), builds and packages the extension,
 # then runs unit, CLI, protocol, fuzz, Neovim and real-VS-Code (code-server) suites.
 # Usage: bash scripts/test.sh            (all suites)
-#        bash scripts/test.sh unit lsp   (some suites: unit lsp fuzz nvim e2e)
+#        bash scripts/test.sh unit lsp   (some suites: unit lsp fuzz nvim e2e integrations)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -11,7 +11,7 @@ mkdir -p test-results
 
 bash scripts/ensure-deps.sh || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit lsp fuzz nvim e2e)
+[ ${#suites[@]} -eq 0 ] && suites=(unit lsp fuzz nvim e2e integrations)
 
 want() { local s; for s in "${suites[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
@@ -55,6 +55,8 @@ want lsp && run_suite lsp npx mocha 'test/lsp/**/*.test.ts'
 want fuzz && run_suite fuzz npx mocha 'test/fuzz/**/*.test.ts'
 want nvim && run_suite nvim bash test/nvim/run.sh
 want e2e && run_suite e2e bash test/e2e/run.sh
+# The CLI as users install it: npm pack + install, and install from a git URL (needs the npm registry).
+want integrations && run_suite integrations npx mocha 'test/integrations/**/*.test.ts'
 
 echo
 [ ${#failed_suites[@]} -gt 0 ] && echo "failed suites: ${failed_suites[*]}"

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PDocumentVerdicts, PEngagementVerdict, PFinding, PPrinciple, PRange, PVerdict, VerdictsResult } from '../../shared/protocol';
 import { t } from './l10n';
-import { isDeclaration, uriKey } from './server';
+import { isDeclaration, uriKey } from './languageClient';
 import { breakdown, severityIcon, summaryText, verdictIcon, verdictWord, WORKSPACE, type VerdictStore } from './verdicts';
 
 export type Scope = 'document' | 'workspace';
@@ -293,7 +293,7 @@ function toRange(r: PRange | undefined): vscode.Range | undefined {
 export function engagementContext(e: PEngagementVerdict): string {
   const parts = ['engagement', `verdict-${e.verdict}`];
   if (e.missingSection) parts.push('missing');
-  if (e.derogable && (e.verdict === 'non_conforme' || e.verdict === 'a_completer')) parts.push('derogable');
+  if (e.derogationOffered) parts.push('derogable');
   if (e.range) parts.push('located');
   return parts.join(' ');
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ChecklistProvider, type ChecklistNode } from './checklist';
 import { registerCommands } from './commands';
 import { initL10n, refreshLocale, t } from './l10n';
-import { CadreServer } from './server';
+import { CadreClient } from './languageClient';
 import { StatusBar } from './statusBar';
 import { CadreDocuments, SCHEME } from './virtualDocs';
 import { VerdictStore } from './verdicts';
@@ -10,7 +10,7 @@ import { VerdictStore } from './verdicts';
 /** What `activate` returns; `testing` is for the integration suite only. */
 export interface CadreIaApi {
   testing: {
-    server: CadreServer;
+    server: CadreClient;
     store: VerdictStore;
     checklist: ChecklistProvider;
     view: vscode.TreeView<ChecklistNode>;
@@ -19,11 +19,11 @@ export interface CadreIaApi {
   };
 }
 
-let server: CadreServer | undefined;
+let server: CadreClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): CadreIaApi {
   initL10n(context.extensionPath);
-  server = new CadreServer(context);
+  server = new CadreClient(context);
   const store = new VerdictStore(server);
   const documents = new CadreDocuments(server);
   const checklist = new ChecklistProvider(store, context.workspaceState);

@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
 import { parseDeclaration } from './parse';
 import { createAjv } from './schema';
-import { resourcePath } from './resources';
+import { derivedResource, resourceText } from './resources';
 import type { Localized, SeveritySetting } from './types';
 
 export interface RuleRef {
@@ -63,22 +62,12 @@ export function cadreId(c: Catalogue): string {
 /** Largest catalogue file read. */
 export const MAX_CATALOGUE_BYTES = 2 * 1024 * 1024;
 
-let validateCatalogue: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
-
-/** Reads, parses and validates a catalogue. Never throws. */
-export function loadCatalogueFile(file: string, knownRuleIds?: ReadonlySet<string>): CatalogueLoad {
-  let text: string;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return { file, errors: [`not a file: ${file}`] };
-    if (stat.size > MAX_CATALOGUE_BYTES) return { file, errors: [`catalogue larger than 2 MiB: ${file}`] };
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return { file, errors: [`cannot read ${file}: ${(e as Error).message}`] };
-  }
-  return parseCatalogue(text, file, knownRuleIds);
+/** The validator of `schemas/catalogue.schema.json`, compiled once (per resource reader). */
+function catalogueValidator(): ((data: unknown) => boolean) & { errors?: unknown } {
+  return derivedResource('schemas/catalogue.schema.json', () => createAjv().compile(JSON.parse(resourceText('schemas/catalogue.schema.json'))));
 }
 
+/** Parses and validates the text of a catalogue (reading a file: `server/src/node/catalogue.ts`). Never throws. */
 export function parseCatalogue(text: string, file: string, knownRuleIds?: ReadonlySet<string>): CatalogueLoad {
   // Read with the declarations' parser: its limits (nesting, tokens, aliases) hold for any file
   // a setting may point at; `yaml`'s own parse recursed into 10,000 nested brackets.
@@ -89,10 +78,7 @@ export function parseCatalogue(text: string, file: string, knownRuleIds?: Readon
   }
   const data: unknown = parsed.value;
   try {
-    if (!validateCatalogue) {
-      const schema = JSON.parse(fs.readFileSync(resourcePath('schemas', 'catalogue.schema.json'), 'utf8'));
-      validateCatalogue = createAjv().compile(schema);
-    }
+    const validateCatalogue = catalogueValidator();
     if (!validateCatalogue(data)) {
       const errs = (validateCatalogue.errors as { instancePath: string; message?: string }[]) ?? [];
       return { file, errors: errs.slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()) };
@@ -117,15 +103,25 @@ export function parseCatalogue(text: string, file: string, knownRuleIds?: Readon
 
 export const BUNDLED_CATALOGUE_FILE = ['schemas', 'frameworks', 'lyon-2025.yaml'];
 
-let bundled: Catalogue | undefined;
+/** Rules a catalogue names that are not in `knownRuleIds`. */
+function unknownRules(c: Catalogue, knownRuleIds: ReadonlySet<string>): string[] {
+  const errors: string[] = [];
+  for (const e of c.engagements) for (const r of e.rules ?? []) if (!knownRuleIds.has(r.id)) errors.push(`${e.id}: unknown rule ${r.id}`);
+  for (const r of c.rules ?? []) if (!knownRuleIds.has(r.id)) errors.push(`unknown rule ${r.id}`);
+  return errors;
+}
 
-/** The catalogue shipped with Cadre IA (Lyon 2025). Throws only if the package itself is broken. */
+/**
+ * The catalogue shipped with Cadre IA (Lyon 2025), parsed once (per resource reader) and the
+ * same object on every call; its rules are checked against `knownRuleIds` on every call that
+ * gives them. Throws only if the package itself is broken.
+ */
 export function bundledCatalogue(knownRuleIds?: ReadonlySet<string>): Catalogue {
-  if (bundled) return bundled;
-  const load = loadCatalogueFile(resourcePath(...BUNDLED_CATALOGUE_FILE), knownRuleIds);
-  if (!load.catalogue) throw new Error(`Cadre IA: the bundled catalogue is invalid: ${load.errors.join('; ')}`);
-  bundled = load.catalogue;
-  return bundled;
+  const file = BUNDLED_CATALOGUE_FILE.join('/');
+  const load = derivedResource(file, () => parseCatalogue(resourceText(file), file));
+  const errors = load.catalogue && knownRuleIds ? unknownRules(load.catalogue, knownRuleIds) : load.errors;
+  if (!load.catalogue || errors.length) throw new Error(`Cadre IA: the bundled catalogue is invalid: ${errors.join('; ')}`);
+  return load.catalogue;
 }
 
 export function findEngagement(c: Catalogue, id: string): Engagement | undefined {
@@ -140,6 +136,7 @@ export function findPrinciple(c: Catalogue, id: string): Principle | undefined {
 export function docUrl(c: Catalogue, code: string): string {
   const base = c.docs_base_url.replace(/\/+$/, '');
   if (code === 'syntax') return `${base}/syntax.md`;
+  if (code === 'projet-id-duplique') return `${base}/report.md#identifiants-uniques`;
   if (code.startsWith('schema-')) return `${base}/schema.md#${code.toLowerCase()}`;
   return `${base}/rules/${code}.md`;
 }

@@ -23,7 +23,7 @@
 import { bundledCatalogue, cadreId, docUrl, type Catalogue, type Engagement } from './catalogue';
 import { isoDate, statementOf } from './derogations';
 import { t } from './i18n';
-import { getIn, parseDeclaration, rangeOf, type ParsedDeclaration, type ParseOptions } from './parse';
+import { getIn, hasTree, parseDeclaration, rangeOf, type ParsedDeclaration, type ParseOptions } from './parse';
 import type { Rule, RuleContext, ReportOptions } from './rules/api';
 import { ALL_RULES, RULES_BY_ID } from './rules/index';
 import { validateSchema } from './schema';
@@ -113,7 +113,7 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   // key); the errors that only follow from it are left out (syntaxCause.ts).
   const breaks = syntaxFindings(parsed, locale);
   for (const f of breaks) push(f.diagnostic);
-  const usable = parsed.value !== undefined && parsed.doc !== undefined;
+  const usable = parsed.value !== undefined && hasTree(parsed);
 
   // 2. Schema.
   if (usable) {

@@ -17,7 +17,7 @@ export function resolveLocale(value: string | undefined | null, fallback: Locale
 }
 
 /** The locale from the environment (LC_ALL, LC_MESSAGES, LANG); French otherwise. */
-export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
+export function localeFromEnv(env: Readonly<Record<string, string | undefined>>): Locale {
   for (const name of ['CADRE_IA_LOCALE', 'LC_ALL', 'LC_MESSAGES', 'LANG']) {
     const v = env[name];
     if (v && v !== 'C' && v !== 'POSIX' && !v.startsWith('C.')) return resolveLocale(v);

@@ -1,4 +1,6 @@
 import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions as YamlParseOptions, type SchemaOptions } from 'yaml';
+import { fastParse } from './parse/fast';
+import { FastParsed } from './parse/lazy';
 import { LineIndex } from './positions';
 import type { DataPath, Range } from './types';
 
@@ -80,14 +82,44 @@ export interface ParsedDeclaration {
 
 export interface ParseOptions {
   maxChars?: number;
+  /** Read with `yaml` only (the reference path), never the fast path. For tests and benchmarks. */
+  reference?: boolean;
+}
+
+/**
+ * Limits of the fast path, below the reference path's guards so that a text it accepts is never
+ * one they refuse: tokens (it counts at most what `yaml`'s lexer counts), nesting, entries.
+ */
+const FAST_LIMITS = { maxTokens: MAX_TOKENS / 2, maxDepth: 50, maxEntries: MAX_INDEX_ENTRIES / 2 };
+
+/**
+ * Whether a declaration was read into a tree, without building it: false for a text refused
+ * before parsing (too large, binary…) or whose tree was dropped.
+ */
+export function hasTree(parsed: ParsedDeclaration): boolean {
+  return parsed instanceof FastParsed ? parsed.hasTree : parsed.doc !== undefined;
 }
 
 export function pathKey(path: DataPath): string {
   return path.join('\u0000');
 }
 
-/** Parses a declaration. Never throws: every failure becomes a problem with a range. */
+/**
+ * Parses a declaration. Never throws: every failure becomes a problem with a range.
+ * Texts in the subset declarations use are read on the fast path (`parse/fast.ts`), the rest
+ * by `yaml`; both give the same result (`test/fuzz/parse-diff.test.ts`). On the fast path the
+ * `yaml` tree (`doc`, `node`, `pair`) is built on first use.
+ */
 export function parseDeclaration(text: string, options: ParseOptions = {}): ParsedDeclaration {
+  if (!options.reference && text.length <= (options.maxChars ?? DEFAULT_MAX_CHARS)) {
+    const fast = fastParse(text, FAST_LIMITS);
+    if (fast) return new FastParsed(text, new LineIndex(text), fast.value, fast, parseReference) as ParsedDeclaration;
+  }
+  return parseReference(text, options);
+}
+
+/** Parses a declaration with `yaml` only: the reference path. Never throws. */
+export function parseReference(text: string, options: ParseOptions = {}): ParsedDeclaration {
   const lines = new LineIndex(text);
   const result: ParsedDeclaration = { text, lines, value: undefined, problems: [], index: new Map() };
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;

@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { t } from './i18n';
 import { getIn, rangeOf, type ParsedDeclaration } from './parse';
-import { resourcePath } from './resources';
+import { derivedResource, resourceText } from './resources';
 import { closest, PLACEHOLDER_RE } from './text';
 import type { DataPath, Diagnostic, FixRef, Locale, Localized } from './types';
 
@@ -29,15 +28,12 @@ export interface SchemaNode {
 /** Keywords of ours that ajv must accept (annotations only: they never run code). */
 export const ANNOTATION_KEYWORDS = ['x-engagement', 'x-description-en', 'x-title-en', 'x-enum-descriptions'];
 
-let cached: { schema: SchemaNode; validate: ValidateFunction } | undefined;
-
-/** The declaration schema and its validator, compiled once per process. */
+/** The declaration schema and its validator, compiled once (per resource reader). */
 export function declarationSchema(): { schema: SchemaNode; validate: ValidateFunction } {
-  if (cached) return cached;
-  const schema = JSON.parse(fs.readFileSync(resourcePath('schemas', 'declaration.schema.json'), 'utf8')) as SchemaNode;
-  const ajv = createAjv();
-  cached = { schema, validate: ajv.compile(schema) };
-  return cached;
+  return derivedResource('schemas/declaration.schema.json', () => {
+    const schema = JSON.parse(resourceText('schemas/declaration.schema.json')) as SchemaNode;
+    return { schema, validate: createAjv().compile(schema) };
+  });
 }
 
 export function createAjv(): Ajv2020 {

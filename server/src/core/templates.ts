@@ -1,6 +1,5 @@
-import * as fs from 'node:fs';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { resourcePath } from './resources';
+import { derivedResource, resourceText } from './resources';
 
 /**
  * Skeletons of a declaration, of each section and of a derogation, read from
@@ -29,14 +28,11 @@ export interface Templates {
 /** The placeholder used when a template has no value for a field. */
 export const PLACEHOLDER = 'A COMPLETER';
 
-let cached: Templates | undefined;
+const TEMPLATES_FILE = 'schemas/templates.yaml';
 
-/** Loads `schemas/templates.yaml` once per process. Throws when the package is broken (file missing or malformed). */
+/** Parses `schemas/templates.yaml` once (per resource reader). Throws when the package is broken (file missing or malformed). */
 export function loadTemplates(): Templates {
-  if (cached) return cached;
-  const file = resourcePath('schemas', 'templates.yaml');
-  cached = parseTemplates(fs.readFileSync(file, 'utf8'), file);
-  return cached;
+  return derivedResource(TEMPLATES_FILE, () => parseTemplates(resourceText(TEMPLATES_FILE), TEMPLATES_FILE));
 }
 
 /** Parses the text of a templates file (exported for tests). Throws on a malformed file. */

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import {
   CompletionItemKind,
   DiagnosticSeverity,
@@ -17,7 +18,7 @@ import {
 import type { CoreCompletion } from '../core/completion';
 import type { CoreSymbol } from '../core/symbols';
 import type { Diagnostic, FixRef, Range } from '../core/types';
-import type { ClientFeatures } from './server';
+import type { ClientFeatures } from './clientFeatures';
 
 /** What a diagnostic carries for the code actions (`data`). */
 export interface DiagnosticData {
@@ -44,7 +45,7 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, client: Pick<ClientF
     data: { engagement: d.engagement, fixes: d.fixes ?? [] } satisfies DiagnosticData,
   };
   if (d.href) out.codeDescription = { href: d.href };
-  if (d.related?.length && client.relatedInformation) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (d.related?.length && client.relatedInformation) out.relatedInformation = d.related.map((r) => ({ location: { uri: r.file ? pathToFileURL(r.file).href : uri, range: r.range }, message: r.message }));
   const tags = (d.tags ?? []).map((t) => TAGS[t]).filter((t): t is DiagnosticTag => t !== undefined);
   if (tags.length) out.tags = tags;
   return out;

@@ -1,3 +1,4 @@
+import { idEntry, type IdEntry } from '../core/crossFile';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,21 +12,22 @@ import {
   ResponseError,
   ShowMessageNotification,
   TextDocuments,
-  type ClientCapabilities,
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, loadCatalogueFile, type Catalogue } from '../core/catalogue';
+import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, type Catalogue } from '../core/catalogue';
 import { knownRuleIds, lintParsed, type FullLintResult } from '../core/engine';
-import { isDeclarationFile, readDeclaration } from '../core/files';
-import { unreadableResult } from '../core/lintFiles';
+import { isDeclarationFile, unreadableResult } from '../core/fileResult';
 import { resolveLocale, t } from '../core/i18n';
 import { parseDeclaration, withoutTree } from '../core/parse';
-import { resourcePath } from '../core/resources';
+import { loadCatalogueFile } from '../node/catalogue';
+import { readDeclaration } from '../node/files';
+import { resourcePath } from '../node/resources';
 import { declarationSchema } from '../core/schema';
 import { loadTemplates } from '../core/templates';
 import type { Locale, Localized, SeveritySetting } from '../core/types';
+import { features, type ClientFeatures } from './clientFeatures';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, VerdictsChangedNotification, type Settings } from '../../../shared/protocol';
 import { toLspDiagnostic } from './convert';
 
@@ -41,6 +43,8 @@ export interface Analysis {
   catalogue: Catalogue;
   /** Changes whenever the text, the settings or the catalogue change (pull diagnostics' resultId). */
   resultId: string;
+  /** `projet.id` and where it stands, for the cross-file check of workspace diagnostics. */
+  id?: IdEntry;
 }
 
 export interface CatalogueChoice {
@@ -50,26 +54,6 @@ export interface CatalogueChoice {
   fallbackReason?: string;
 }
 
-/** What the client can do, read once at initialization. */
-export interface ClientFeatures {
-  pullDiagnostics: boolean;
-  diagnosticRefresh: boolean;
-  configuration: boolean;
-  workspaceFolders: boolean;
-  watchedFilesDynamic: boolean;
-  codeLensRefresh: boolean;
-  codeActionResolveEdit: boolean;
-  codeActionLiterals: boolean;
-  documentChanges: boolean;
-  snippets: boolean;
-  markdownHover: boolean;
-  markdownCompletion: boolean;
-  hierarchicalSymbols: boolean;
-  insertTextModeAsIs: boolean;
-  relatedInformation: boolean;
-  versionedPush: boolean;
-}
-
 const MSG: Record<string, Localized> = {
   badCatalogue: {
     fr: 'Cadre IA : le catalogue « {file} » est inutilisable ({why}). Le catalogue de Lyon fourni avec l’extension est utilisé à la place.',
@@ -77,27 +61,6 @@ const MSG: Record<string, Localized> = {
   },
 };
 
-export function features(c: ClientCapabilities): ClientFeatures {
-  const td = c.textDocument ?? {};
-  return {
-    pullDiagnostics: !!td.diagnostic,
-    diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
-    configuration: !!c.workspace?.configuration,
-    workspaceFolders: !!c.workspace?.workspaceFolders,
-    watchedFilesDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
-    codeLensRefresh: !!c.workspace?.codeLens?.refreshSupport,
-    codeActionResolveEdit: !!td.codeAction?.resolveSupport?.properties?.includes('edit'),
-    codeActionLiterals: !!td.codeAction?.codeActionLiteralSupport,
-    documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
-    snippets: !!td.completion?.completionItem?.snippetSupport,
-    markdownHover: !!td.hover?.contentFormat?.includes('markdown'),
-    markdownCompletion: !!td.completion?.completionItem?.documentationFormat?.includes('markdown'),
-    hierarchicalSymbols: !!td.documentSymbol?.hierarchicalDocumentSymbolSupport,
-    insertTextModeAsIs: !!td.completion?.completionItem?.insertTextModeSupport?.valueSet?.includes(1),
-    relatedInformation: td.publishDiagnostics?.relatedInformation !== false,
-    versionedPush: !!td.publishDiagnostics?.versionSupport,
-  };
-}
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -335,7 +298,7 @@ export class CadreServer {
     const { catalogue } = this.catalogueFor(settings, uri);
     const parsed = parseDeclaration(text, { maxChars: settings.maxFileSize });
     const result = lintParsed(parsed, { locale, catalogue, severities: settings.rules, now: today(), maxChars: settings.maxFileSize });
-    return { uri, version, text, result, settings, locale, catalogue, resultId };
+    return { uri, version, text, result, settings, locale, catalogue, resultId, id: idEntry(uriToPath(uri) ?? uri, parsed) };
   }
 
   /** The analysis of a declaration on disk (unopened files of the workspace), cached by mtime and size. */

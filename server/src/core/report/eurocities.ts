@@ -4,8 +4,8 @@
  * standard's own schema-v0_3_1.yaml); every record has every field, empty ("") when no
  * declaration field maps to it, and `validateEurocities` checks records against the list.
  */
-import { createHash } from 'node:crypto';
 import { t } from '../i18n';
+import { hexBytes, sha1, toHex, utf8Bytes } from '../sha1';
 import type { Locale, Localized } from '../types';
 import FIELDS_DOC from './eurocities-fields.json';
 import { enumLabel, listSep } from './labels';
@@ -72,10 +72,6 @@ const W = {
   formats: { fr: 'Formats d’export : {v}.', en: 'Export formats: {v}.' },
   switchDays: { fr: 'Bascule en {v} jours.', en: 'Switch-over in {v} days.' },
   clause: { fr: 'Clause de réversibilité au contrat.', en: 'Reversibility clause in the contract.' },
-  flagged: {
-    fr: 'La déclaration de ce projet contient {n} erreur(s) : ces informations sont à confirmer.',
-    en: 'This project’s declaration contains {n} error(s): this information is to be confirmed.',
-  },
   oversight: { fr: '{level}. {how}', en: '{level}. {how}' },
 } satisfies Record<string, Localized>;
 
@@ -102,11 +98,15 @@ export function shorten(s: string, max: number): string {
 
 /** A name-based (version 5) UUID: the same project of the same framework keeps its uuid from year to year. */
 export function uuidV5(name: string, namespace = '6ba7b811-9dad-11d1-80b4-00c04fd430c8'): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(Buffer.concat([ns, Buffer.from(name, 'utf8')])).digest();
+  const ns = hexBytes(namespace.replace(/-/g, ''));
+  const bytes = utf8Bytes(name);
+  const input = new Uint8Array(ns.length + bytes.length);
+  input.set(ns);
+  input.set(bytes, ns.length);
+  const hash = sha1(input);
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
+  const hex = toHex(hash.subarray(0, 16));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -118,8 +118,8 @@ export function toEurocities(p: ReportProject, model: ReportModel): EurocitiesRe
     standard_version: EUROCITIES_VERSION,
     uuid: uuidV5(`cadre-ia:${model.catalogue.id}:${p.id}`),
     lang: L,
-    publication_date: model.generatedOn,
-    last_change_date: model.generatedOn,
+    publication_date: model.header.publicationDate,
+    last_change_date: model.header.publicationDate,
     revision_date: p.dateRevue && /^\d{4}-\d{2}-\d{2}$/.test(p.dateRevue) ? p.dateRevue : undefined,
     name: p.nom,
     organization: model.organization,
@@ -129,7 +129,7 @@ export function toEurocities(p: ReportProject, model: ReportModel): EurocitiesRe
     description_short: p.description ? shorten(p.description, 150) : undefined,
     website: undefined,
     status: p.statut ? STATUS[p.statut] : undefined,
-    remark: p.errorCount > 0 ? w('flagged', L, { n: p.errorCount }) : undefined,
+    remark: undefined,
     decision_making_process: p.niveauControle ? enumLabel(['controle_humain', 'niveau'], p.niveauControle, L) : undefined,
     area: model.catalogue.city,
     goal: sentences(

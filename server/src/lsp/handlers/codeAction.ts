@@ -1,8 +1,8 @@
 import { CodeActionKind, type CodeAction, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { computeFixEdits, derogationFix, fixAllEdits } from '../../core/fixes';
+import { derogationQuickFixOffered } from '../../core/inlineActions';
 import { t } from '../../core/i18n';
 import { overlaps } from '../../core/locate';
-import { statementOf } from '../../core/derogations';
 import type { FixRef, Localized } from '../../core/types';
 import { toLspDiagnostic, workspaceEdit } from '../convert';
 import { today, type Analysis, type CadreServer } from '../server';
@@ -72,8 +72,7 @@ export function register(s: CadreServer): void {
         }
         const engagements = [...new Set(inRange.map((d) => d.engagement).filter((e): e is string => !!e))];
         for (const id of engagements) {
-          const statement = statementOf(a.result.parsed.value, id, a.catalogue, today().toISOString().slice(0, 10));
-          if (statement?.statut === 'derogation') continue;
+          if (!derogationQuickFixOffered(a.catalogue, a.result.parsed.value, id, today().toISOString().slice(0, 10))) continue;
           const fix = derogationFix(id, a.locale, a.catalogue);
           if (!fix) continue;
           const diags = inRange.filter((d) => d.engagement === id).map((d) => toLspDiagnostic(d, doc.uri, s.client));

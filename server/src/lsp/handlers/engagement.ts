@@ -8,7 +8,7 @@ import { ClientError, type CadreServer } from '../server';
 export function register(s: CadreServer): void {
   s.connection.onRequest(
     EngagementRequest,
-    s.safe(EngagementRequest, async (params: EngagementParams & { uri?: string }): Promise<EngagementResult> => {
+    s.safe(EngagementRequest.method, async (params: EngagementParams & { uri?: string }): Promise<EngagementResult> => {
       if (typeof params?.id !== 'string') throw new ClientError('id must be a string');
       const settings = await s.settingsFor(params.uri);
       const locale = s.localeOf(settings);

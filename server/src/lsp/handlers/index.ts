@@ -9,6 +9,7 @@ import { register as documentLink } from './documentLink';
 import { register as documents } from './documents';
 import { register as documentSymbol } from './documentSymbol';
 import { register as engagement } from './engagement';
+import { register as engagementActions } from './engagementActions';
 import { register as foldingRange } from './foldingRange';
 import { register as hover } from './hover';
 import { register as newDeclaration } from './newDeclaration';
@@ -20,9 +21,9 @@ import { register as watchedFiles } from './watchedFiles';
 export type Register = (s: CadreServer) => void;
 
 /**
- * Every handler, one file per request (initialize lives in ../main.ts). A new request adds its
- * file here — `cadreIa/report` (the report issue) goes in `./report.ts` with the same
- * `register(s)` shape, wrapping its handler with `s.safe(…)`.
+ * Every handler, one file per request or family of requests (initialize lives in
+ * ./initialize.ts). A new request adds its file here, with the same `register(s)` shape,
+ * wrapping its handler with `s.safe(…)`, and its `RequestType` in shared/protocol.ts.
  */
 export const HANDLERS: readonly Register[] = [
   documents,
@@ -41,4 +42,5 @@ export const HANDLERS: readonly Register[] = [
   newDeclaration,
   catalogue,
   report,
+  engagementActions,
 ];

@@ -1,4 +1,4 @@
-import { findDeclarations } from '../../core/files';
+import { findDeclarations } from '../../node/files';
 import { documentVerdicts, verdictsResult } from '../../core/verdictsView';
 import { VerdictsRequest, type PDocumentVerdicts, type VerdictsParams, type VerdictsResult } from '../../../../shared/protocol';
 import { ClientError, uriToPath, type Analysis, type CadreServer } from '../server';
@@ -7,7 +7,7 @@ import { ClientError, uriToPath, type Analysis, type CadreServer } from '../serv
 export function register(s: CadreServer): void {
   s.connection.onRequest(
     VerdictsRequest,
-    s.safe(VerdictsRequest, async (params: VerdictsParams | null, token): Promise<VerdictsResult> => {
+    s.safe(VerdictsRequest.method, async (params: VerdictsParams | null, token): Promise<VerdictsResult> => {
       const view = (a: Analysis, uri: string, version?: number): PDocumentVerdicts => documentVerdicts(uri, version, a.result, a.catalogue, a.locale);
       const documents: PDocumentVerdicts[] = [];
       let first: Analysis | undefined;

@@ -1,5 +1,5 @@
 import { FileChangeType } from 'vscode-languageserver/node';
-import { isDeclarationFile } from '../../core/files';
+import { isDeclarationFile } from '../../core/fileResult';
 import { VerdictsChangedNotification } from '../../../../shared/protocol';
 import { uriToPath, type CadreServer } from '../server';
 
