@@ -29,6 +29,7 @@ import { ALL_RULES, RULES_BY_ID } from './rules/index';
 import { validateSchema } from './schema';
 import { PLACEHOLDER_RE } from './text';
 import { SYNTAX_MESSAGES } from './syntaxMessages';
+import { syntaxFindings } from './syntaxCause';
 import type { DataPath, Diagnostic, EngagementResult, LintResult, Locale, Severity, SeveritySetting, Verdict } from './types';
 
 /** Findings kept per rule and document (see `report` below). */
@@ -108,16 +109,10 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   };
 
   // 1. Syntax.
-  for (const p of parsed.problems) {
-    const msg = SYNTAX_MESSAGES[p.code];
-    push({
-      code: 'syntax',
-      severity: 'error',
-      outcome: 'none',
-      message: msg ? t(msg, locale, { detail: p.detail }) : t(SYNTAX_MESSAGES.DEFAULT, locale, { detail: p.detail }),
-      range: p.range,
-    });
-  }
+  // The cause of a break first (unclosed bracket or quote, over-indented line, named duplicate
+  // key); the errors that only follow from it are left out (syntaxCause.ts).
+  const breaks = syntaxFindings(parsed, locale);
+  for (const f of breaks) push(f.diagnostic);
   const usable = parsed.value !== undefined && hasTree(parsed);
 
   // 2. Schema.
@@ -212,10 +207,36 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
       const na = notApplicable.get(e.id);
       verdict = na && na.ran > 0 && na.na === na.ran ? 'non_applicable' : na && na.ran > 0 ? 'conforme' : 'a_completer';
     }
+    // Broken text never yields a clean verdict: an engagement whose sections cross a syntax
+    // problem (a duplicate key included) is at best `a_completer`, the problem among its findings.
+    if (declaration && (verdict === 'conforme' || verdict === 'non_applicable')) {
+      const hit = breaks.filter((b) => touches(parsed, e, b.from, b.to)).map((b) => diagnostics.indexOf(b.diagnostic)).filter((i) => i >= 0);
+      if (hit.length) {
+        verdict = 'a_completer';
+        findings.push(...hit.filter((i) => !findings.includes(i)));
+      }
+    }
     verdicts[e.id] = verdict;
     engagements.push({ id: e.id, verdict, findings, range: engagementRange(parsed, e) });
   }
-  return { diagnostics, verdicts, engagements, parsed, catalogue };
+  return { diagnostics, verdicts, engagements, parsed, catalogue, provisional: parsed.problems.length > 0 };
+}
+
+/** Whether lines `from`…`to` (0-based) cross one of the engagement's sections (or its `engagements.Exx` statement). */
+function touches(parsed: ParsedDeclaration, e: Engagement, from: number, to: number): boolean {
+  const tops = [...parsed.index.values()].filter((i) => i.path.length === 1 && i.keyRange).sort((a, b) => a.keyRange!.start.line - b.keyRange!.start.line);
+  for (let k = 0; k < tops.length; k++) {
+    const start = tops[k].keyRange!.start.line;
+    const end = k + 1 < tops.length ? tops[k + 1].keyRange!.start.line - 1 : Number.MAX_SAFE_INTEGER;
+    if (end < from || start > to) continue;
+    const name = String(tops[k].path[0]);
+    if ((e.sections ?? []).includes(name)) return true;
+    if (name === 'engagements') {
+      const own = parsed.index.get(['engagements', e.id].join('\u0000'));
+      if (own?.keyRange && own.keyRange.start.line <= to) return true;
+    }
+  }
+  return false;
 }
 
 function engagementRange(parsed: ParsedDeclaration, e: Engagement) {

@@ -97,4 +97,6 @@ export interface LintResult {
   /** Verdict per engagement id, in catalogue order. */
   verdicts: Record<string, Verdict>;
   engagements: EngagementResult[];
+  /** True while the text has syntax problems (a duplicate key included): the verdicts are provisional. */
+  provisional?: boolean;
 }

@@ -1,7 +1,7 @@
 import { defineRule, type FixSpec, type RuleMeta } from './api';
 import { statements } from './statements';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'cadre-derogation-incomplete',
   defaultSeverity: 'warning',
   title: { fr: 'Dérogation incomplète', en: 'Incomplete derogation' },
@@ -21,7 +21,7 @@ const meta: RuleMeta = {
   },
   fields: ['engagements.<Exx>.statut', 'engagements.<Exx>.justification', 'engagements.<Exx>.validee_par', 'engagements.<Exx>.echeance'],
   references: ['Cadre IA de Lyon (2025), gouvernance des projets', 'DESIGN.md de Cadre IA, « engagements »'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,
