@@ -32,7 +32,7 @@ export interface FixContext {
   templates?: Templates;
 }
 
-/** The canonical order of the top-level keys (DESIGN.md). New sections are placed by it. */
+/** The canonical order of the top-level keys (that of schemas/declaration.schema.json). New sections are placed by it. */
 export const SECTION_ORDER: readonly string[] = [
   'cadre',
   'projet',
