@@ -1,7 +1,7 @@
 /**
  * Deterministic generator of realistic declarations for the benchmarks.
  *
- * A declaration holds every section of format v1 (DESIGN.md); its size is reached by repeating
+ * A declaration holds every section of format v1 (schemas/declaration.schema.json); its size is reached by repeating
  * the list entries a long declaration really grows with: `souverainete.modeles`,
  * `securite.risques_specifiques` and `interet_general.indicateurs`. The same (lines, seed) always
  * gives the same text, byte for byte. The output is schema-valid (no syntax, no schema error);

@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import ts from 'typescript';
 
-export type Layer = 'core' | 'node' | 'lsp' | 'cli' | 'shared' | 'client';
+export type Layer = 'core' | 'node' | 'lsp' | 'browser' | 'cli' | 'shared' | 'client';
 
 export interface LayerRule {
   /** Folder (from the repository root, with `/`) whose `.ts` files form the layer. */
@@ -34,6 +34,11 @@ export const LAYERS: Record<Layer, LayerRule> = {
   node: { folder: 'server/src/node', layers: ['node', 'core'], packages: [], nodeBuiltins: true },
   // The language server: adapts the core (and the Node adapter) to LSP.
   lsp: { folder: 'server/src/lsp', layers: ['lsp', 'core', 'node', 'shared'], packages: LSP_PACKAGES, nodeBuiltins: true },
+  // The language server in a web worker (dist/web/server.js): the lsp layer's server and
+  // handlers with a browser host; no disk. `cadre-ia:resources` is the build's virtual module of
+  // the data files (scripts/build.mjs). The web build also fails on a Node built-in reached
+  // through the files it imports.
+  browser: { folder: 'server/src/browser', layers: ['browser', 'core', 'lsp', 'shared'], packages: [...LSP_PACKAGES, 'cadre-ia:resources'], nodeBuiltins: false },
   // The command line: the core and the Node adapter; the server only for `cadre-ia lsp`.
   cli: {
     folder: 'server/src/cli',
@@ -44,8 +49,9 @@ export const LAYERS: Record<Layer, LayerRule> = {
   },
   // What client and server say to each other: requests, notifications, settings.
   shared: { folder: 'shared', layers: ['shared'], packages: ['vscode-jsonrpc', 'vscode-languageserver-protocol'], nodeBuiltins: false },
-  // The VS Code extension: UI only, talks to the server through LSP and shared/.
-  client: { folder: 'client/src', layers: ['client', 'shared'], packages: ['vscode', 'vscode-languageclient'], nodeBuiltins: true },
+  // The VS Code extension: UI only, talks to the server through LSP and shared/. No Node
+  // built-in: the same client runs in web extension hosts (client/src/browser.ts).
+  client: { folder: 'client/src', layers: ['client', 'shared'], packages: ['vscode', 'vscode-languageclient'], nodeBuiltins: false },
 };
 
 export interface ImportRef {

@@ -3,11 +3,11 @@
 //
 // vsce runs in a staged copy of the extension (.cache/vsix-stage/): the root package.json
 // has an npm `files` list (for the CLI package), and vsce refuses a `files` list next to a
-// .vscodeignore. The staged package.json is the root one without `files`, `bin` and `scripts`
+// .vscodeignore. The staged package.json is the root one without `files`, `bin`, `scripts` and `private`
 // (nothing to run at packaging time: the bundles are built here first).
 //
 // Fails when vsce prints any warning, or when the .vsix would hold a file outside the allowed
-// list (dist/*.js, schemas/, snippets/, l10n/, syntaxes/, images/, package.nls*.json, README,
+// list (dist/*.js and dist/web/*.js — the Node and the web extension —, schemas/, snippets/, l10n/, syntaxes/, images/, package.nls*.json, README,
 // CHANGELOG, LICENSE, package.json).
 //
 // Options: --no-build (package the current dist/), --out FILE.
@@ -39,7 +39,7 @@ if (!args.includes('--no-build')) {
   process.stdout.write(b.output);
   if (b.status !== 0) fail('the build failed');
 }
-for (const f of ['dist/client.js', 'dist/server.js']) {
+for (const f of ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js']) {
   if (!fs.existsSync(path.join(root, f))) fail(`${f} is missing (the build did not produce it)`);
 }
 
@@ -56,18 +56,20 @@ for (const rel of ['schemas', 'snippets', 'l10n', 'syntaxes', 'images', 'README.
   if (!copy(rel)) fail(`${rel} is missing`);
 }
 for (const f of fs.readdirSync(root)) if (/^package\.nls(\.[\w-]+)?\.json$/.test(f)) copy(f);
-fs.mkdirSync(path.join(stage, 'dist'));
+fs.mkdirSync(path.join(stage, 'dist', 'web'), { recursive: true });
 for (const f of fs.readdirSync(path.join(root, 'dist'))) if (f.endsWith('.js')) copy(path.join('dist', f));
+for (const f of fs.readdirSync(path.join(root, 'dist', 'web'))) if (f.endsWith('.js')) copy(path.join('dist', 'web', f));
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 delete manifest.files;
 delete manifest.bin;
 delete manifest.scripts;
+delete manifest.private; // npm's flag (the CLI package is not published from here): meaningless in a .vsix
 fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 // 3. What would be packaged: only allowed paths.
 const allowed = [
   /^package\.json$/,
-  /^dist\/[^/]+\.js$/,
+  /^dist\/(web\/)?[^/]+\.js$/,
   /^(schemas|snippets|l10n|syntaxes|images)\//,
   /^package\.nls(\.[\w-]+)?\.json$/,
   /^(README\.md|CHANGELOG\.md|LICENSE)$/,

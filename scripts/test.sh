@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Every test suite, from a fresh machine: installs what is missing (npm packages; Debian's
 # chromium and neovim; code-server in its own folder), builds and packages the extension,
-# then runs unit, CLI, protocol, fuzz, Neovim and real-VS-Code (code-server) suites.
+# then runs unit, CLI, protocol, fuzz, Neovim, web (the browser server in a Chromium web worker)
+# and real-VS-Code (code-server) suites.
 # Usage: bash scripts/test.sh            (all suites)
-#        bash scripts/test.sh unit lsp   (some suites: unit lsp fuzz nvim e2e)
+#        bash scripts/test.sh unit lsp   (some suites: unit lsp fuzz nvim web e2e integrations)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -11,11 +12,11 @@ mkdir -p test-results
 
 bash scripts/ensure-deps.sh || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit lsp fuzz nvim e2e)
+[ ${#suites[@]} -eq 0 ] && suites=(unit lsp fuzz nvim web e2e integrations)
 
 want() { local s; for s in "${suites[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
-if want nvim || want e2e || want unit; then
+if want nvim || want e2e || want unit || want web; then
   bash test/e2e/setup.sh || { echo "test: setup of chromium/neovim/code-server failed" >&2; exit 2; }
 fi
 
@@ -54,7 +55,10 @@ want unit && run_suite unit npx mocha 'test/unit/**/*.test.ts' 'test/cli/**/*.te
 want lsp && run_suite lsp npx mocha 'test/lsp/**/*.test.ts'
 want fuzz && run_suite fuzz npx mocha 'test/fuzz/**/*.test.ts'
 want nvim && run_suite nvim bash test/nvim/run.sh
+want web && run_suite web npx mocha 'test/web/**/*.test.ts'
 want e2e && run_suite e2e bash test/e2e/run.sh
+# The CLI as users install it: npm pack + install, and install from a git URL (needs the npm registry).
+want integrations && run_suite integrations npx mocha 'test/integrations/**/*.test.ts'
 
 echo
 [ ${#failed_suites[@]} -gt 0 ] && echo "failed suites: ${failed_suites[*]}"

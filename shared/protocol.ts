@@ -1,9 +1,12 @@
 /**
- * The custom requests and notifications between the Cadre IA client and server, in one place.
- * Plain types only (no `vscode`, no LSP package): both sides import this file.
+ * The custom requests and notifications between the Cadre IA client and server, in one place:
+ * each is a typed `RequestType`/`NotificationType` (method name, parameters, result), so both
+ * sides agree at compile time. No `vscode`, no server code: only `vscode-jsonrpc`'s types.
  * Ranges are LSP ranges (0-based lines, UTF-16 characters). Texts are already localized by
  * the server in the locale it was told at initialization (`initializationOptions.locale`).
+ * Every edit is computed by the server; the client applies it and holds the UI only.
  */
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 
 export interface PRange {
   start: { line: number; character: number };
@@ -12,8 +15,6 @@ export interface PRange {
 
 export type PVerdict = 'conforme' | 'non_conforme' | 'a_completer' | 'non_applicable' | 'derogation';
 
-/** `cadreIa/verdicts`: the verdict of each engagement, for one document or for the workspace. */
-export const VerdictsRequest = 'cadreIa/verdicts';
 export interface VerdictsParams {
   /** One document (open or on disk); absent: every declaration of the workspace. */
   uri?: string;
@@ -38,6 +39,8 @@ export interface PEngagementVerdict {
   /** Section to insert when the engagement's section is missing (for the checklist's inline action). */
   missingSection?: string;
   derogable: boolean;
+  /** Whether "declare a derogation" is offered for it now (derogable, and not compliant yet). */
+  derogationOffered: boolean;
 }
 export interface PDocumentVerdicts {
   uri: string;
@@ -56,26 +59,28 @@ export interface VerdictsResult {
   catalogue: { id: string; version: string; name: string; principles: PPrinciple[] };
   documents: PDocumentVerdicts[];
 }
+/** `cadreIa/verdicts`: the verdict of each engagement, for one document or for the workspace. */
+export const VerdictsRequest = new RequestType<VerdictsParams, VerdictsResult, void>('cadreIa/verdicts');
 
-/** `cadreIa/verdictsChanged` (server → client): verdicts of a document changed; the client re-asks. */
-export const VerdictsChangedNotification = 'cadreIa/verdictsChanged';
 export interface VerdictsChangedParams {
   uri: string;
 }
+/** `cadreIa/verdictsChanged` (server → client): verdicts of a document changed; the client re-asks. */
+export const VerdictsChangedNotification = new NotificationType<VerdictsChangedParams>('cadreIa/verdictsChanged');
 
-/** `cadreIa/engagement`: an engagement explained (principle, source, references), as Markdown. */
-export const EngagementRequest = 'cadreIa/engagement';
 export interface EngagementParams {
   id: string;
+  /** The declaration whose catalogue applies; the bundled catalogue's settings otherwise. */
+  uri?: string;
 }
 export interface EngagementResult {
   id: string;
   title: string;
   markdown: string;
 }
+/** `cadreIa/engagement`: an engagement explained (principle, source, references), as Markdown. */
+export const EngagementRequest = new RequestType<EngagementParams, EngagementResult, void>('cadreIa/engagement');
 
-/** `cadreIa/newDeclaration`: the text of a complete declaration skeleton. */
-export const NewDeclarationRequest = 'cadreIa/newDeclaration';
 export interface NewDeclarationParams {
   nom: string;
   direction: string;
@@ -87,9 +92,9 @@ export interface NewDeclarationResult {
   /** Suggested file name, e.g. `transcription-conseils.ia.yaml`. */
   fileName: string;
 }
+/** `cadreIa/newDeclaration`: the text of a complete declaration skeleton. */
+export const NewDeclarationRequest = new RequestType<NewDeclarationParams, NewDeclarationResult, void>('cadreIa/newDeclaration');
 
-/** `cadreIa/catalogue`: where the catalogue in use is, and whether it is the bundled one. */
-export const CatalogueRequest = 'cadreIa/catalogue';
 export interface CatalogueParams {
   uri?: string;
 }
@@ -102,9 +107,9 @@ export interface CatalogueInfo {
   /** Why a configured catalogue was not used (the server fell back to the bundled one). */
   fallbackReason?: string;
 }
+/** `cadreIa/catalogue`: where the catalogue in use is, and whether it is the bundled one. */
+export const CatalogueRequest = new RequestType<CatalogueParams | null, CatalogueInfo, void>('cadreIa/catalogue');
 
-/** `cadreIa/report`: writes the annual report of the workspace's declarations (see the report issue). */
-export const ReportRequest = 'cadreIa/report';
 export interface ReportParams {
   /** Folder to write into (a file-system path). */
   outDir: string;
@@ -117,6 +122,40 @@ export interface ReportResult {
   /** The HTML file, to open. */
   html?: string;
 }
+/** `cadreIa/report`: writes the annual report of the workspace's declarations. */
+export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('cadreIa/report');
+
+export interface PTextEdit {
+  range: PRange;
+  newText: string;
+}
+/** Where an inline action applies: one engagement of one open declaration. */
+export interface EngagementActionParams {
+  uri: string;
+  /** Engagement id, e.g. `E13`. */
+  engagement: string;
+}
+/**
+ * What the server planned for an inline action:
+ * - `edit`: apply `edits` to `uri` (computed on `version`), then select `reveal`;
+ * - `exists`: the section or `engagements.<id>` is already written: select `reveal`;
+ * - `unsupported`: the text is written in a form the server does not edit (flow mapping,
+ *   alias…): select `reveal`, the user edits by hand;
+ * - `notDerogable`: the framework rules out a derogation on this engagement;
+ * - `nothingMissing`: no section of the engagement is missing;
+ * - `notOpen`: the server does not have the document open.
+ */
+export interface EngagementActionResult {
+  status: 'edit' | 'exists' | 'unsupported' | 'notDerogable' | 'nothingMissing' | 'notOpen';
+  uri: string;
+  version?: number;
+  edits: PTextEdit[];
+  reveal?: PRange;
+}
+/** `cadreIa/insertSection`: the edit that writes the missing section of an engagement (from `schemas/templates.yaml`). */
+export const InsertSectionRequest = new RequestType<EngagementActionParams, EngagementActionResult, void>('cadreIa/insertSection');
+/** `cadreIa/declareDerogation`: the edit that declares a derogation under `engagements:` (from `schemas/templates.yaml`). */
+export const DeclareDerogationRequest = new RequestType<EngagementActionParams, EngagementActionResult, void>('cadreIa/declareDerogation');
 
 /**
  * Command of the verdict code lenses (`E11 · conforme` above a section); arguments:

@@ -1,8 +1,7 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PDocumentVerdicts, PEngagementVerdict, PFinding, PPrinciple, PRange, PVerdict, VerdictsResult } from '../../shared/protocol';
 import { t } from './l10n';
-import { isDeclaration, uriKey } from './server';
+import { isDeclaration, uriKey } from './languageClient';
 import { breakdown, severityIcon, summaryText, verdictIcon, verdictWord, WORKSPACE, type VerdictStore } from './verdicts';
 
 export type Scope = 'document' | 'workspace';
@@ -171,7 +170,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
       return;
     }
     view.description = summaryText(doc.summary);
-    const name = path.basename(vscode.Uri.parse(doc.uri).path);
+    const name = basename(vscode.Uri.parse(doc.uri).path);
     const more = breakdown(doc.summary);
     view.message = more ? `${name} — ${more}` : name;
   }
@@ -293,7 +292,7 @@ function toRange(r: PRange | undefined): vscode.Range | undefined {
 export function engagementContext(e: PEngagementVerdict): string {
   const parts = ['engagement', `verdict-${e.verdict}`];
   if (e.missingSection) parts.push('missing');
-  if (e.derogable && (e.verdict === 'non_conforme' || e.verdict === 'a_completer')) parts.push('derogable');
+  if (e.derogationOffered) parts.push('derogable');
   if (e.range) parts.push('located');
   return parts.join(' ');
 }
@@ -369,10 +368,10 @@ function wsEngagementItem(node: Extract<ChecklistNode, { kind: 'wsEngagement' }>
 
 function wsDeclarationItem(doc: PDocumentVerdicts, e: PEngagementVerdict): vscode.TreeItem {
   const uri = vscode.Uri.parse(doc.uri);
-  const item = new vscode.TreeItem(path.basename(uri.path), e.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(basename(uri.path), e.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `workspace:declaration:${e.id}:${doc.uri}`;
   const rel = vscode.workspace.asRelativePath(uri, false);
-  const dir = path.posix.dirname(rel);
+  const dir = dirname(rel);
   item.description = dir && dir !== '.' ? `${e.verdictLabel} · ${dir}` : e.verdictLabel;
   item.iconPath = verdictIcon(e.verdict);
   item.tooltip = new vscode.MarkdownString().appendText(`${rel} — ${e.id}: ${e.verdictLabel}`);
@@ -382,3 +381,16 @@ function wsDeclarationItem(doc: PDocumentVerdicts, e: PEngagementVerdict): vscod
 }
 
 export { toRange };
+
+/** The last segment of a `/`-separated path (URIs: the same on every platform, the browser included). */
+function basename(p: string): string {
+  const trimmed = p.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** The `/`-separated path without its last segment (`.` when there is none), as `path.posix.dirname`. */
+function dirname(p: string): string {
+  const trimmed = p.replace(/\/+$/, '');
+  const i = trimmed.lastIndexOf('/');
+  return i < 0 ? '.' : i === 0 ? '/' : trimmed.slice(0, i);
+}

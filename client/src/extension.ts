@@ -1,72 +1,14 @@
-import * as vscode from 'vscode';
-import { ChecklistProvider, type ChecklistNode } from './checklist';
-import { registerCommands } from './commands';
-import { initL10n, refreshLocale, t } from './l10n';
-import { CadreServer } from './server';
-import { StatusBar } from './statusBar';
-import { CadreDocuments, SCHEME } from './virtualDocs';
-import { VerdictStore } from './verdicts';
+// Entry of dist/client.js (`main`): desktop VS Code and every Node extension host.
+import type * as vscode from 'vscode';
+import { activateWith, deactivateServer, type CadreIaApi } from './activate';
+import { nodeClient } from './nodeClient';
 
-/** What `activate` returns; `testing` is for the integration suite only. */
-export interface CadreIaApi {
-  testing: {
-    server: CadreServer;
-    store: VerdictStore;
-    checklist: ChecklistProvider;
-    view: vscode.TreeView<ChecklistNode>;
-    statusBar: StatusBar;
-    documents: CadreDocuments;
-  };
-}
-
-let server: CadreServer | undefined;
+export type { CadreIaApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): CadreIaApi {
-  initL10n(context.extensionPath);
-  server = new CadreServer(context);
-  const store = new VerdictStore(server);
-  const documents = new CadreDocuments(server);
-  const checklist = new ChecklistProvider(store, context.workspaceState);
-  const view = vscode.window.createTreeView('cadreIa.engagements', { treeDataProvider: checklist, showCollapseAll: true });
-  checklist.attach(view);
-  const statusBar = new StatusBar(store, server);
-
-  context.subscriptions.push(
-    server,
-    store,
-    documents,
-    checklist,
-    view,
-    statusBar,
-    vscode.workspace.registerFileSystemProvider(SCHEME, documents, {
-      isCaseSensitive: true,
-      isReadonly: new vscode.MarkdownString(t('Cadre IA pages and the bundled catalogue are read-only. To adapt the framework, copy the catalogue into your workspace and set `cadreIa.catalogue`.')),
-    }),
-    ...registerCommands({ context, server, store, checklist, docs: documents }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('cadreIa.locale')) {
-        refreshLocale();
-        documents.refreshAll();
-        void checklist.refresh();
-        statusBar.render();
-      }
-    }),
-  );
-
-  server.start().catch((e: unknown) => {
-    const restart = t('Restart');
-    const log = t('Show the log');
-    void vscode.window
-      .showErrorMessage(t('The Cadre IA language server could not start: {0}', e instanceof Error ? e.message : String(e)), restart, log)
-      .then((choice) => {
-        if (choice === restart) void vscode.commands.executeCommand('cadreIa.restartServer');
-        else if (choice === log) server?.showOutput();
-      });
-  });
-
-  return { testing: { server, store, checklist, view, statusBar, documents } };
+  return activateWith(context, nodeClient);
 }
 
-export async function deactivate(): Promise<void> {
-  await server?.stop();
+export function deactivate(): Promise<void> {
+  return deactivateServer();
 }

@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+// Bundled into the client (no file read at run time: the same code runs in web extension hosts).
+import FRENCH from '../../l10n/bundle.l10n.fr.json';
 
 /**
  * The client's strings. Source strings are English (VS Code's convention: `vscode.l10n` loads
@@ -10,17 +10,16 @@ import * as vscode from 'vscode';
  * language is English (`cadreIa.locale`, or VS Code's display language when it is `auto`).
  * When VS Code has loaded our French bundle (display language French) we go through
  * `vscode.l10n.t`; otherwise (French chosen in the setting under an English or German UI…)
- * the same bundle file is read from disk, so that the client and the server always agree.
+ * the same bundle, embedded in the client at build time, is used, so that the client and the
+ * server always agree.
  */
 
 export type ClientLocale = 'fr' | 'en';
 
-let extensionRoot: string | undefined;
 let ownFrench: Record<string, string> | undefined;
 let current: ClientLocale = 'fr';
 
-export function initL10n(root: string): void {
-  extensionRoot = root;
+export function initL10n(): void {
   current = resolveClientLocale();
 }
 
@@ -61,15 +60,9 @@ export function t(message: string, ...args: (string | number | boolean)[]): stri
 function frenchBundle(): Record<string, string> {
   if (ownFrench) return ownFrench;
   ownFrench = {};
-  if (!extensionRoot) return ownFrench;
-  try {
-    const raw = JSON.parse(fs.readFileSync(path.join(extensionRoot, 'l10n', 'bundle.l10n.fr.json'), 'utf8')) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(raw)) {
-      if (typeof v === 'string') ownFrench[k] = v;
-      else if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') ownFrench[k] = (v as { message: string }).message;
-    }
-  } catch {
-    // A missing bundle leaves the English source strings: never a crash.
+  for (const [k, v] of Object.entries(FRENCH as Record<string, unknown>)) {
+    if (typeof v === 'string') ownFrench[k] = v;
+    else if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') ownFrench[k] = (v as { message: string }).message;
   }
   return ownFrench;
 }

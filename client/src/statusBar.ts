@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PDocumentVerdicts } from '../../shared/protocol';
 import { t } from './l10n';
-import { isDeclaration, uriKey, type CadreServer } from './server';
+import { isDeclaration, uriKey, type CadreClient } from './languageClient';
 import { breakdown, summaryText, VERDICT_ORDER, verdictWord, type VerdictStore } from './verdicts';
 
 /**
@@ -16,7 +16,7 @@ export class StatusBar implements vscode.Disposable {
 
   constructor(
     private readonly store: VerdictStore,
-    private readonly server: CadreServer,
+    private readonly server: CadreClient,
   ) {
     this.item = vscode.window.createStatusBarItem('cadreIa.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Cadre IA';

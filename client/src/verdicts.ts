@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { VerdictsRequest, type PDocumentVerdicts, type PVerdict, type VerdictsParams, type VerdictsResult } from '../../shared/protocol';
 import { t } from './l10n';
-import { uriKey, type CadreServer } from './server';
+import { uriKey, type CadreClient } from './languageClient';
 
 export interface Entry {
   result?: VerdictsResult;
@@ -30,7 +30,7 @@ export class VerdictStore implements vscode.Disposable {
   /** Fired with the key (document URI or WORKSPACE) whose entry was updated. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly server: CadreServer) {
+  constructor(private readonly server: CadreClient) {
     this.disposables.push(
       server.onVerdictsChanged((uri) => {
         if (this.watched.has(uri)) void this.fetch(uri);
@@ -80,7 +80,7 @@ export class VerdictStore implements vscode.Disposable {
       let entry: Entry;
       try {
         const params: VerdictsParams = key === WORKSPACE ? {} : { uri: key };
-        const result = await this.server.request<VerdictsResult>(VerdictsRequest, params);
+        const result = await this.server.request(VerdictsRequest, params);
         entry = isResult(result) ? { result, at: Date.now() } : { error: t('The server sent verdicts in an unexpected form.'), at: Date.now() };
       } catch (e) {
         entry = { error: e instanceof Error ? e.message : String(e), at: Date.now() };

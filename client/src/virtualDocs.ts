@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { EngagementRequest, type EngagementParams, type EngagementResult } from '../../shared/protocol';
 import { t } from './l10n';
-import type { CadreServer } from './server';
+import type { CadreClient } from './languageClient';
 
 export const SCHEME = 'cadre-ia';
 
@@ -29,14 +29,14 @@ export class CadreDocuments implements vscode.FileSystemProvider, vscode.Disposa
   private readonly cache = new Map<string, { bytes: Uint8Array; mtime: number }>();
   private readonly encoder = new TextEncoder();
 
-  constructor(private readonly server: CadreServer) {}
+  constructor(private readonly server: CadreClient) {}
 
   private async content(uri: vscode.Uri): Promise<string> {
     const engagement = /^\/engagements\/([A-Za-z0-9_-]+)\.md$/.exec(uri.path);
     if (engagement) {
       try {
         const params: EngagementParams = { id: engagement[1] };
-        const r = await this.server.request<EngagementResult>(EngagementRequest, params);
+        const r = await this.server.request(EngagementRequest, params);
         return r?.markdown ?? `# ${engagement[1]}\n\n${t('Unknown engagement: {0}', engagement[1])}\n`;
       } catch (e) {
         return `# ${engagement[1]}\n\n${t('The Cadre IA server did not answer: {0}', e instanceof Error ? e.message : String(e))}\n`;

@@ -4,6 +4,8 @@
  *
  *   ====test====                 a title
  *   ====document:NAME====        a file written in a fresh temporary folder (NAME may hold folders)
+ *   ====copy:NAME====            a file copied from the repository; the body is its path (e.g. examples/x.ia.yaml)
+ *   ====replace:NAME====         `FROM => TO` lines applied to NAME (once each, in order; each must match)
  *   ====binary:NAME====          a file written from hex bytes
  *   ====symlink:NAME====         a symbolic link; the body is the target
  *   ====fifo:NAME====            a named pipe (a path that is not a regular file)
@@ -15,6 +17,9 @@
  *   ====stdout==== / ====stderr====                  exact expected output (UPDATE_SNAPSHOTS=1 rewrites it)
  *   ====stdout-contains==== / ====stderr-contains====  lines that must each appear
  *   ====stdout-json====          a JS expression over `out` (the parsed stdout) that must be true, one per line
+ *   ====file:NAME====            exact expected content of NAME after the command (UPDATE_SNAPSHOTS=1 rewrites it)
+ *   ====file-json:NAME====       JS expressions over `out` (NAME parsed as JSON) that must be true
+ *   ====env==== may use <tmp> for the scenario's folder.
  *
  * The bin under test is the built one (bin/cadre-ia.js → dist/cli.js): run `npm run build` first.
  */
@@ -82,7 +87,16 @@ describe('CLI scenarios', function () {
           else if (s.name === 'binary') fs.writeFileSync(target, Buffer.from(s.body.replace(/\s+/g, ''), 'hex'));
           else if (s.name === 'symlink') fs.symlinkSync(s.body.trim(), target);
           else if (s.name === 'fifo') assert.equal(spawnSync('mkfifo', [target]).status, 0, 'mkfifo failed');
-          else if (s.name === 'env') for (const line of s.body.split('\n').filter(Boolean)) env[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+          else if (s.name === 'copy') fs.copyFileSync(path.join(ROOT, s.body.trim()), target);
+          else if (s.name === 'replace') {
+            let content = fs.readFileSync(target, 'utf8');
+            for (const line of s.body.split('\n').filter((l) => l.includes(' => '))) {
+              const [from, to] = [line.slice(0, line.indexOf(' => ')), line.slice(line.indexOf(' => ') + 4)];
+              assert.ok(content.includes(from), `replace: «${from}» is not in ${s.arg}`);
+              content = content.replace(from, to.replace(/\\n/g, '\n'));
+            }
+            fs.writeFileSync(target, content);
+          } else if (s.name === 'env') for (const line of s.body.split('\n').filter(Boolean)) env[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1).split('<tmp>').join(tmp);
           else if (s.name === 'user') asNobody = s.body.trim() === 'nobody';
         }
         for (const s of sections) if (s.name === 'mode') fs.chmodSync(path.join(tmp, s.arg!), parseInt(s.body.trim(), 8));
@@ -111,6 +125,18 @@ describe('CLI scenarios', function () {
           if (s.name === 'stdout-contains' || s.name === 'stderr-contains') {
             const actual = s.name === 'stdout-contains' ? r.stdout : r.stderr;
             for (const line of s.body.split('\n').filter((l) => l.trim())) assert.ok(actual.includes(line), `${s.name}: missing «${line}» in:\n${actual}`);
+          }
+          if (s.name === 'file') {
+            const actual = fs.readFileSync(path.join(tmp, s.arg!), 'utf8').split(tmp).join('<tmp>');
+            if (UPDATE) updated = updated.replace(`====file:${s.arg}====\n${s.body}`, `====file:${s.arg}====\n${actual}`);
+            else assert.equal(actual, s.body, `${s.arg} differs (UPDATE_SNAPSHOTS=1 to accept)`);
+          }
+          if (s.name === 'file-json') {
+            const out = JSON.parse(fs.readFileSync(path.join(tmp, s.arg!), 'utf8'));
+            for (const expr of s.body.split('\n').filter((l) => l.trim())) {
+              const ok = new Function('out', `return (${expr});`)(out);
+              assert.ok(ok, `file-json ${s.arg}: ${expr} is false for:\n${JSON.stringify(out, null, 1).slice(0, 3000)}`);
+            }
           }
           if (s.name === 'stdout-json') {
             const out = JSON.parse(r.stdout);

@@ -81,6 +81,10 @@ function assertAudit(events: AuditEvent[], allowedReads: string[], allowedWrites
   assert.deepEqual(badReads, [], 'reads outside the package, the workspace and the catalogue');
 }
 
+
+/** What `report --year 2026` writes: the public bilan, the internal review, the registers. */
+const REPORT_FILES_2026 = ['bilan-2026-revue.html', 'bilan-2026-revue.md', 'bilan-2026.html', 'bilan-2026.md', 'registre-2026-excel.csv', 'registre-2026.csv', 'registre-2026.json'];
+
 describe('security: what is read and written, no network, nothing executed (audited runs)', function () {
   this.timeout(120_000);
   let w: ReturnType<typeof workspace>;
@@ -110,7 +114,7 @@ describe('security: what is read and written, no network, nothing executed (audi
     assert.ok(!fs.existsSync(path.join(w.dir, 'PWNED')) && !fs.existsSync(path.join(w.decls, 'PWNED')), 'something was executed');
   });
 
-  it('CLI report: writes its four files into --out, and nothing else', () => {
+  it('CLI report: writes its files (public bilan, internal review, registers) into --out, and nothing else', () => {
     const audit = path.join(w.dir, 'audit-report.jsonl');
     const out = path.join(w.out, 'cli');
     const r = spawnSync(process.execPath, ['--require', PRELOAD, path.join(ROOT, 'bin', 'cadre-ia.js'), 'report', w.decls, '--year', '2026', '--out', out], {
@@ -119,7 +123,7 @@ describe('security: what is read and written, no network, nothing executed (audi
       env: { PATH: process.env.PATH, HOME: w.dir, CADRE_IA_AUDIT: audit, CADRE_IA_DATE: '2026-06-01' },
     });
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
-    assert.equal(fs.readdirSync(out).length, 4);
+    assert.deepEqual(fs.readdirSync(out).sort(), REPORT_FILES_2026);
     assertAudit(readAudit(audit), [...packageDirs(), w.decls], [out]);
   });
 
@@ -157,7 +161,7 @@ describe('security: what is read and written, no network, nothing executed (audi
     assert.ok(events.some((e) => e.kind === 'read' && inside(path.join(w.decls, 'sous-dossier'), e.what)), 'the audit sees the workspace reads');
     assert.ok(events.some((e) => e.kind === 'read' && e.what === w.catalogue), 'the audit sees the catalogue read');
     assert.ok(events.some((e) => e.kind === 'write' && inside(out, e.what)), 'the audit sees the report written');
-    assert.equal(fs.readdirSync(out).length, 4, 'the report was written');
+    assert.deepEqual(fs.readdirSync(out).sort(), REPORT_FILES_2026, 'the report was written');
     assert.ok(!fs.existsSync(path.join(w.decls, 'PWNED')) && !fs.existsSync(path.join(ROOT, 'PWNED')), 'something was executed');
   });
 });

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeLens, DocumentLink, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
 import { parseDeclaration } from '../../server/src/core/parse';
-import type { EngagementResult, NewDeclarationResult, VerdictsResult } from '../../shared/protocol';
+import { applyEdits } from '../../server/src/core/fixes';
+import type { EngagementActionResult, EngagementResult, NewDeclarationResult, VerdictsResult } from '../../shared/protocol';
 import { BASE, cliLint, E02_TRUE, lineOf, NO_REVERSIBILITE } from './fixtures';
 import { TestClient, tmpDir, uri } from './helper';
 
@@ -160,5 +161,35 @@ describe('lsp: custom requests (shared/protocol.ts)', () => {
     assert.equal(data.cadre, 'lyon-ia/v1');
     assert.equal(data.projet.nom, 'Tri du courrier « entrant »');
     await assert.rejects(c.request('cadreIa/newDeclaration', { nom: 42 }), /nom and direction/);
+  });
+
+  it('cadreIa/insertSection: the server plans the missing section (from templates.yaml); the client only applies it', async () => {
+    const u = uri(path.join(dir, 'b.ia.yaml'));
+    assert.equal((await c.request<EngagementActionResult>('cadreIa/insertSection', { uri: u, engagement: 'E11' })).status, 'notOpen');
+    await c.open(u, NO_REVERSIBILITE, 7);
+    const r = await c.request<EngagementActionResult>('cadreIa/insertSection', { uri: u, engagement: 'E11' });
+    assert.equal(r.status, 'edit');
+    assert.equal(r.version, 7);
+    const after = applyEdits(NO_REVERSIBILITE, r.edits);
+    const data = parseDeclaration(after).value as { reversibilite?: unknown };
+    assert.ok(data.reversibilite && typeof data.reversibilite === 'object');
+    assert.equal(after.split('\n')[r.reveal!.start.line].slice(r.reveal!.start.character, r.reveal!.end.character), 'reversibilite');
+    assert.equal((await c.request<EngagementActionResult>('cadreIa/insertSection', { uri: u, engagement: 'E02' })).status, 'nothingMissing');
+    await assert.rejects(c.request('cadreIa/insertSection', { uri: 42 }), /uri and engagement/);
+  });
+
+  it('cadreIa/declareDerogation: a derogation under engagements:, never on E02, never twice', async () => {
+    const u = uri(path.join(dir, 'a.ia.yaml'));
+    await c.open(u, E02_TRUE, 9);
+    assert.equal((await c.request<EngagementActionResult>('cadreIa/declareDerogation', { uri: u, engagement: 'E02' })).status, 'notDerogable');
+    const r = await c.request<EngagementActionResult>('cadreIa/declareDerogation', { uri: u, engagement: 'E11' });
+    assert.equal(r.status, 'edit');
+    const after = applyEdits(E02_TRUE, r.edits);
+    const data = parseDeclaration(after).value as { engagements: Record<string, { statut: string }> };
+    assert.equal(data.engagements.E11.statut, 'derogation');
+    await c.change(u, 10, after);
+    const again = await c.request<EngagementActionResult>('cadreIa/declareDerogation', { uri: u, engagement: 'E11' });
+    assert.equal(again.status, 'exists');
+    assert.equal(after.split('\n')[again.reveal!.start.line].trim(), 'E11:');
   });
 });

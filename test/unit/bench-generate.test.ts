@@ -6,7 +6,7 @@ import { generateDeclaration, SIZES, WORKSPACE_LINES, writeCorpus } from '../../
 import { lintText } from '../../server/src/core/engine';
 import { parseDeclaration } from '../../server/src/core/parse';
 
-/** Every section of format v1 (DESIGN.md) but the optional `engagements`. */
+/** Every section of format v1 (schemas/declaration.schema.json) but the optional `engagements`. */
 const SECTIONS = [
   'cadre', 'projet', 'interet_general', 'usagers', 'controle_humain', 'transparence', 'bilan_annuel',
   'agents', 'donnees', 'droits', 'securite', 'souverainete', 'reversibilite', 'environnement',

@@ -41,7 +41,7 @@ describe('report: Eurocities register (Algorithmic Transparency Standard v0.3.1)
     assert.equal(byName('tri-courriers').status, 'operational');
     assert.equal(byName('assistant-urbanisme').status, 'planned');
     assert.equal(byName('aide-redaction').risk_category, 'limited risk');
-    assert.match(byName('aide-redaction').remark, /contient 3 erreur\(s\)/, 'a declaration in error is flagged');
+    assert.equal(byName('aide-redaction').remark, '', 'lint counts stay in the internal review, not in the public register');
   });
 
   it('a uuid is stable for a project and differs between projects', () => {
@@ -51,10 +51,12 @@ describe('report: Eurocities register (Algorithmic Transparency Standard v0.3.1)
     assert.equal(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'), '2ed6657d-e927-568b-95e1-2665a8aea6a2');
   });
 
-  it('leaves the publication dates empty when no date was injected', () => {
-    const r = renderEurocities(fixtureModel(2026))[0];
-    assert.equal(r.publication_date, '');
-    assert.equal(r.last_change_date, '');
+  it('takes the publication date from the report configuration, else the injected date, else today', () => {
+    assert.equal(renderEurocities(fixtureModel(2026))[0].publication_date, '2026-06-01', 'today (the tests’ NOW)');
+    assert.equal(renderEurocities(fixtureModel(2026, 'fr', { generatedOn: '2026-05-02' }))[0].publication_date, '2026-05-02');
+    const r = renderEurocities(fixtureModel(2026, 'fr', { generatedOn: '2026-05-02', header: { publicationDate: '2026-07-14' } }))[0];
+    assert.equal(r.publication_date, '2026-07-14');
+    assert.equal(r.last_change_date, '2026-07-14');
   });
 
   const bad: [string, (r: Record<string, unknown>) => void, RegExp][] = [

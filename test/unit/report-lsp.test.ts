@@ -14,11 +14,11 @@ describe('report: the cadreIa/report request (handler)', () => {
   it('writes the four files of the workspace folders and returns the HTML to open', () => {
     const dir = out();
     const r = handleReport({ outDir: dir, year: 2026 }, ctx());
-    assert.deepEqual(r.files.map((f) => path.basename(f)), ['bilan-2026.md', 'bilan-2026.html', 'registre-2026.csv', 'registre-2026.json']);
+    assert.deepEqual(r.files.map((f) => path.basename(f)), ['bilan-2026.md', 'bilan-2026.html', 'registre-2026.csv', 'registre-2026-excel.csv', 'registre-2026.json', 'bilan-2026-revue.html', 'bilan-2026-revue.md']);
     for (const f of r.files) assert.ok(fs.statSync(f).size > 0, f);
     assert.equal(r.html, path.join(dir, 'bilan-2026.html'));
-    const md = fs.readFileSync(r.files[0], 'utf8');
-    assert.match(md, /\(injection\.ia\.yaml\)/, "files are named relative to the folder read");
+    const md = fs.readFileSync(r.files[6], 'utf8');
+    assert.match(md, /\(injection\.ia\.yaml\)/, 'the review names files relative to the folder read');
     assert.doesNotMatch(md, new RegExp(DECLS.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'no absolute path of the machine in the public report');
   });
 

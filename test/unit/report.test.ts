@@ -33,14 +33,16 @@ function checkHtml(html: string, lang: 'fr' | 'en'): ReturnType<typeof htmlTags>
   assert.equal(tags.filter((t) => t.name === 'h1').length, 1, 'exactly one h1');
   assert.ok(tags.filter((t) => t.name === 'h2').length >= 8, 'sections have headings');
   // No external resource, and nothing that needs a script.
-  for (const forbidden of ['script', 'link', 'img', 'iframe', 'object', 'embed', 'base', 'audio', 'video', 'source', 'use', 'image', 'foreignobject']) {
+  // The one image allowed is the configured logo, embedded as a data: URL, with a text alternative.
+  for (const img of tags.filter((t) => t.name === 'img')) assert.match(img.attrs, /^ src="data:image\/(svg\+xml|png|jpeg);base64,[A-Za-z0-9+/=]+" alt="[^"]*"$/, 'an embedded logo');
+  for (const forbidden of ['script', 'link', 'iframe', 'object', 'embed', 'base', 'audio', 'video', 'source', 'use', 'image', 'foreignobject']) {
     assert.equal(tags.filter((t) => t.name === forbidden).length, 0, `no <${forbidden}>`);
   }
-  for (const t of tags) {
+  for (const t of tags.filter((x) => x.name !== 'img')) {
     assert.doesNotMatch(t.attrs, /\b(src|srcset|xlink:href|action|formaction|background|poster|data)\s*=/i, `<${t.name}${t.attrs}> loads nothing`);
     assert.doesNotMatch(t.attrs, /\bon[a-z]+\s*=/i, `<${t.name}${t.attrs}> has no event handler`);
     const href = /\bhref="([^"]*)"/.exec(t.attrs);
-    if (href) assert.match(href[1], /^#[a-z0-9-]+$/, `only in-page links: ${href[1]}`);
+    if (href) assert.match(href[1], /^(#[a-z0-9-]+|mailto:[^"\s]+|https?:\/\/[^"\s]+)$/, `in-page links and the configured contact only: ${href[1]}`);
   }
   const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]).join('\n');
   assert.ok(styles.length > 500, 'the style sheet is inline');
@@ -121,13 +123,15 @@ describe('report: model', () => {
     assert.equal(fixtureModel(2025).totals.energyKwh, 1600, '2025: tri 1200 + detection-fuites 400');
   });
 
-  it('sorts projects by department, then name, and writes no date unless injected', () => {
+  it('sorts projects by department, then name; publishes on the configured, injected or current date', () => {
     const keys = model.projects.map((p) => `${p.direction}|${p.nom}`);
     assert.equal(model.projects.length, 4);
     assert.ok(keys.indexOf('Direction des relations avec les usagers|Aide à la rédaction des réponses aux usagers') < keys.indexOf('Direction des relations avec les usagers|Tri des courriers entrants'));
-    for (const f of renderReport(model)) assert.doesNotMatch(f.content, /2026-06-01|1er juin 2026/, `${f.name} carries no date`);
-    const dated = renderReport(fixtureModel(2026, 'fr', { generatedOn: '2026-06-01' }));
-    assert.match(dated[0].content, /Établi le 1er juin 2026\./);
+    assert.match(renderReport(model)[0].content, /Publié le 1er juin 2026/, 'today (the tests’ NOW)');
+    const dated = renderReport(fixtureModel(2026, 'fr', { generatedOn: '2026-05-02' }));
+    assert.match(dated[0].content, /Publié le 2 mai 2026/);
+    const configured = renderReport(fixtureModel(2026, 'fr', { generatedOn: '2026-05-02', header: { publicationDate: '2026-07-14' } }));
+    assert.match(configured[1].content, /Publié le 14 juillet 2026/);
   });
 
   it('is deterministic', () => {
@@ -241,15 +245,16 @@ describe('report: HTML accessibility and contrast', () => {
 });
 
 describe('report: the command line', () => {
-  it('writes the four files, exit 0 even with declarations in error', async () => {
+  it('writes the bilan, the register and the review, exit 0 even with declarations in error', async () => {
     const out = tmpDir();
     const o = io();
     const code = await main(['report', DECLS, '--year', '2026', '--out', out, '--date', '2026-06-01'], o);
     assert.equal(code, 0, o.err);
-    assert.deepEqual(fs.readdirSync(out).sort(), ['bilan-2026.html', 'bilan-2026.md', 'registre-2026.csv', 'registre-2026.json']);
+    assert.deepEqual(fs.readdirSync(out).sort(), ['bilan-2026-revue.html', 'bilan-2026-revue.md', 'bilan-2026.html', 'bilan-2026.md', 'registre-2026-excel.csv', 'registre-2026.csv', 'registre-2026.json']);
     assert.match(o.out, /Bilan 2026 écrit dans .*: 4 projet\(s\) en service ou en expérimentation, 1 à l’étude, 3 déclaration\(s\) à corriger, 1 fichier\(s\) illisible\(s\)\./);
     assert.deepEqual(validateEurocities(JSON.parse(fs.readFileSync(path.join(out, 'registre-2026.json'), 'utf8'))), []);
-    assert.match(fs.readFileSync(path.join(out, 'bilan-2026.md'), 'utf8'), /Établi le 1er juin 2026/);
+    assert.match(fs.readFileSync(path.join(out, 'bilan-2026.md'), 'utf8'), /Publié le 1er juin 2026/);
+    assert.match(o.out, /À relire avant publication : .*bilan-2026-revue\.html/);
   });
 
   it('defaults: the current year (from --date) and the report/ folder', async () => {
@@ -268,7 +273,7 @@ describe('report: the command line', () => {
 
   const usage: [string, string[], RegExp][] = [
     ['a bad year', ['--year', '26'], /année invalide « 26 »/],
-    ['an unknown option', ['--yeer', '2026'], /Unknown option/],
+    ['an unknown option', ['--yeer', '2026'], /option inconnue « --yeer » \(vouliez-vous dire « --year » \?\)/],
     ['a bad date', ['--date', '2026-13-45'], /date invalide/],
   ];
   for (const [what, args, message] of usage) {
@@ -284,7 +289,8 @@ describe('report: the command line', () => {
     const o = io();
     assert.equal(await main(['report', DECLS, path.join(DECLS, 'absent.ia.yaml'), '--year', '2026', '--out', out], o), 2);
     assert.match(o.err, /absent\.ia\.yaml : fichier ou dossier introuvable/);
-    assert.match(fs.readFileSync(path.join(out, 'bilan-2026.md'), 'utf8'), /absent\.ia\.yaml : fichier ou dossier introuvable/);
+    assert.match(fs.readFileSync(path.join(out, 'bilan-2026-revue.md'), 'utf8'), /absent\.ia\.yaml : fichier ou dossier introuvable/);
+    assert.doesNotMatch(fs.readFileSync(path.join(out, 'bilan-2026.md'), 'utf8'), /absent\.ia\.yaml/, 'not in the public bilan');
   });
 
   it('exit 2 when the output folder cannot be written', async () => {
@@ -306,15 +312,15 @@ describe('report: the shared examples/ folder (structure only)', () => {
   it('renders four well-formed outputs that agree with each other', () => {
     const { model } = collectReport([path.join(ROOT, 'examples')], { year: 2026, locale: 'fr', catalogue: defaultCatalogue(), now: NOW, displayRoot: ROOT });
     const files = renderReport(model);
-    assert.deepEqual(files.map((f) => f.name), ['bilan-2026.md', 'bilan-2026.html', 'registre-2026.csv', 'registre-2026.json']);
+    assert.deepEqual(files.map((f) => f.name), ['bilan-2026.md', 'bilan-2026.html', 'registre-2026.csv', 'registre-2026-excel.csv', 'registre-2026.json', 'bilan-2026-revue.html', 'bilan-2026-revue.md']);
     checkHtml(files[1].content, 'fr');
     const rows = parseCsv(files[2].content);
-    const records = JSON.parse(files[3].content);
+    const records = JSON.parse(files[4].content);
     assert.equal(rows.length - 1, model.projects.length + model.studied.length);
     assert.equal(records.length, rows.length - 1);
     assert.deepEqual(validateEurocities(records), []);
     for (const p of model.projects) assert.ok(files[0].content.includes(mdEscape(p.nom)), `${p.file} is in the Markdown`);
-    for (const u of model.unreadable) assert.ok(files[0].content.includes(mdEscape(u.file)), `${u.file} is listed as unreadable`);
+    for (const u of model.unreadable) assert.ok(files[6].content.includes(mdEscape(u.file)), `${u.file} is listed as unreadable in the review`);
   });
 });
 

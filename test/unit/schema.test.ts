@@ -139,7 +139,7 @@ const FIELD_ENGAGEMENT: Record<string, string> = {
   'environnement.mesure': 'E14',
   'environnement.estimation_annuelle': 'E14',
 };
-/** The sections of DESIGN.md, in its order (`cadre` and `engagements` aside). */
+/** The sections of format v1, in their canonical order (`cadre` and `engagements` aside). */
 const SECTIONS = [
   'projet',
   'interet_general',
@@ -168,7 +168,7 @@ describe('declaration schema', () => {
     assert.deepEqual(schema.properties.projet.properties.responsable.required, ['nom', 'email']);
   });
 
-  it('has every section of DESIGN.md, in order', () => {
+  it('has every section of format v1, in order', () => {
     assert.deepEqual(Object.keys(schema.properties), [
       'cadre',
       'projet',
@@ -222,7 +222,7 @@ describe('declaration schema', () => {
     assert.ok(enums >= 13, `${enums} enums`);
   });
 
-  it('keeps the enums of DESIGN.md exactly', () => {
+  it('keeps the enums of format v1 exactly', () => {
     const at = (p: string) => schemaAt(p.split('.'))!.enum;
     assert.deepEqual(at('projet.statut'), ['idee', 'conception', 'experimentation', 'production', 'retire']);
     assert.deepEqual(at('usagers.public_concerne'), ['agents', 'usagers', 'mixte']);
@@ -373,7 +373,7 @@ describe('catalogue', () => {
     assert.equal(catalogue.adopted, '2025-09-25');
   });
 
-  it('has the 5 principles and the 14 engagements of FRAMEWORK.md', () => {
+  it('has the 5 principles and the 14 engagements of the Lyon framework', () => {
     assert.deepEqual(
       catalogue.principles.map((p: Node) => p.id),
       ['interet_general', 'droits_libertes', 'securite', 'souverainete', 'environnement'],

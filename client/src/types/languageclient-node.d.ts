@@ -4,3 +4,10 @@
 declare module 'vscode-languageclient/node' {
   export * from 'vscode-languageclient/lib/node/main';
 }
+// The platform-neutral API (client/src/server.ts) and the browser entry (client/src/browserClient.ts).
+declare module 'vscode-languageclient' {
+  export * from 'vscode-languageclient/lib/common/api';
+}
+declare module 'vscode-languageclient/browser' {
+  export * from 'vscode-languageclient/lib/browser/main';
+}

@@ -9,6 +9,8 @@ main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   env: process.env,
+  isTTY: process.stdout.isTTY === true,
+  cwd: process.cwd(),
 }).then(
   (code) => {
     // `lsp` keeps running; the others set the exit code and let stdout drain.

@@ -389,6 +389,7 @@ export function conditionsHold(e: Engagement, data: unknown): boolean | undefine
 export function docUrl(c: Catalogue, code: string): string {
   const base = c.docs_base_url.replace(/\/+$/, '');
   if (code === 'syntax') return `${base}/syntax.md`;
+  if (code === 'projet-id-duplique') return `${base}/report.md#identifiants-uniques`;
   if (code.startsWith('schema-')) return `${base}/schema.md#${code.toLowerCase()}`;
   return `${base}/rules/${code}.md`;
 }

@@ -44,6 +44,20 @@ export function codeInfo(code: string): CodeInfo {
       references: ['YAML 1.2'],
     };
   }
+  if (code === 'projet-id-duplique') {
+    return {
+      id: code,
+      engagement: 'E03',
+      title: { fr: 'Identifiant de projet en double', en: 'Duplicate project identifier' },
+      description: {
+        fr: 'Deux déclarations portent le même `projet.id`. Le registre public ne peut pas porter deux entrées sous un même identifiant : le bilan les écarte toutes deux tant que l’une n’a pas été renommée. Vérification entre fichiers (lint sur un dossier, diagnostics de l’espace de travail).',
+        en: 'Two declarations share one `projet.id`. The public register cannot hold two entries under one identifier: the report leaves both out until one is renamed. A cross-file check (lint on a folder, workspace diagnostics).',
+      },
+      howToFix: { fr: 'Donnez à chaque projet un identifiant unique (un slug).', en: 'Give each project a unique identifier (a slug).' },
+      defaultSeverity: 'error',
+      references: ['docs/report.md'],
+    };
+  }
   if (code.startsWith('schema-')) {
     const kw = code.slice(7);
     const title = SCHEMA_KEYWORDS[kw] ?? { fr: `Schéma : ${kw}`, en: `Schema: ${kw}` };

@@ -1,7 +1,7 @@
 import { cadreId, findEngagement, type Catalogue } from './catalogue';
 import { engagementsFor, fieldTitle, firstSentence } from './hover';
 import { t } from './i18n';
-import type { ParsedDeclaration } from './parse';
+import { hasTree, type ParsedDeclaration } from './parse';
 import { declarationSchema, deref, describe, schemaAt, type SchemaNode } from './schema';
 import type { DataPath, Locale, Localized, Position, Range } from './types';
 
@@ -229,7 +229,7 @@ function keyInsert(key: string, node: SchemaNode | undefined, column: number): {
  */
 export function completionsAt(parsed: ParsedDeclaration, at: Position, ctx: CompletionContext): CoreCompletion[] {
   // A text that was not read (too large, too complex, binary): nothing to propose, and its lines are not split.
-  if (!parsed.doc) return [];
+  if (!hasTree(parsed)) return [];
   if (!Number.isInteger(at.line) || at.line < 0 || at.line >= parsed.lines.lineCount) return [];
   // A position past the end of its line (a stale client) means the end of the line, as in LSP.
   const position = { line: at.line, character: Number.isFinite(at.character) ? Math.max(0, Math.min(at.character, parsed.lines.lineText(at.line).length)) : 0 };

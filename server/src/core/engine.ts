@@ -34,12 +34,13 @@ import { frameworkOf, frameworkSet, ruleLookup, type FrameworkSet, type RuleBind
 import type { RuleLookup } from './catalogue';
 import { isoDate, statementOf } from './derogations';
 import { t } from './i18n';
-import { getIn, parseDeclaration, rangeOf, type ParsedDeclaration, type ParseOptions } from './parse';
+import { getIn, hasTree, parseDeclaration, rangeOf, type ParsedDeclaration, type ParseOptions } from './parse';
 import type { Rule, RuleContext, ReportOptions } from './rules/api';
 import { ALL_RULES } from './rules/index';
 import { validateSchema } from './schema';
 import { closest, PLACEHOLDER_RE } from './text';
 import { SYNTAX_MESSAGES } from './syntaxMessages';
+import { syntaxFindings } from './syntaxCause';
 import type { DataPath, Diagnostic, EngagementResult, LintResult, Locale, Severity, SeveritySetting, Verdict } from './types';
 
 /** Findings kept per rule and document (see `report` below). */
@@ -169,17 +170,11 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   };
 
   // 1. Syntax.
-  for (const p of parsed.problems) {
-    const msg = SYNTAX_MESSAGES[p.code];
-    push({
-      code: 'syntax',
-      severity: 'error',
-      outcome: 'none',
-      message: msg ? t(msg, locale, { detail: p.detail }) : t(SYNTAX_MESSAGES.DEFAULT, locale, { detail: p.detail }),
-      range: p.range,
-    });
-  }
-  const usable = parsed.value !== undefined && parsed.doc !== undefined;
+  // The cause of a break first (unclosed bracket or quote, over-indented line, named duplicate
+  // key); the errors that only follow from it are left out (syntaxCause.ts).
+  const breaks = syntaxFindings(parsed, locale);
+  for (const f of breaks) push(f.diagnostic);
+  const usable = parsed.value !== undefined && hasTree(parsed);
 
   // 2. Schema.
   if (usable) {
@@ -338,11 +333,20 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
         verdict = 'non_applicable';
       }
     }
+    // Broken text never yields a clean verdict: an engagement whose sections cross a syntax
+    // problem (a duplicate key included) is at best `a_completer`, the problem among its findings.
+    if (declaration && (verdict === 'conforme' || verdict === 'non_applicable')) {
+      const hit = breaks.filter((b) => touches(parsed, e, b.from, b.to)).map((b) => diagnostics.indexOf(b.diagnostic)).filter((i) => i >= 0);
+      if (hit.length) {
+        verdict = 'a_completer';
+        findings.push(...hit.filter((i) => !findings.includes(i)));
+      }
+    }
     verdicts[e.id] = verdict;
     engagements.push({ id: e.id, verdict, findings, range: engagementRange(parsed, e), ...(appliesFrom ? { appliesFrom } : {}) });
   }
   finishVerdicts(diagnostics, engagements, drop, added);
-  return { diagnostics, verdicts, engagements, parsed, catalogue, framework: { cadre, known: true } };
+  return { diagnostics, verdicts, engagements, parsed, catalogue, framework: { cadre, known: true }, provisional: parsed.problems.length > 0 };
 }
 
 /**
@@ -372,6 +376,23 @@ function finishVerdicts(diagnostics: Diagnostic[], engagements: EngagementResult
       .map((i) => (i >= 0 ? (index.has(i) ? final.get(index.get(i)!) : undefined) : final.get(base + (-i - 1))))
       .filter((i): i is number => i !== undefined);
   }
+}
+
+/** Whether lines `from`…`to` (0-based) cross one of the engagement's sections (or its `engagements.Exx` statement). */
+function touches(parsed: ParsedDeclaration, e: Engagement, from: number, to: number): boolean {
+  const tops = [...parsed.index.values()].filter((i) => i.path.length === 1 && i.keyRange).sort((a, b) => a.keyRange!.start.line - b.keyRange!.start.line);
+  for (let k = 0; k < tops.length; k++) {
+    const start = tops[k].keyRange!.start.line;
+    const end = k + 1 < tops.length ? tops[k + 1].keyRange!.start.line - 1 : Number.MAX_SAFE_INTEGER;
+    if (end < from || start > to) continue;
+    const name = String(tops[k].path[0]);
+    if ((e.sections ?? []).includes(name)) return true;
+    if (name === 'engagements') {
+      const own = parsed.index.get(['engagements', e.id].join('\u0000'));
+      if (own?.keyRange && own.keyRange.start.line <= to) return true;
+    }
+  }
+  return false;
 }
 
 function engagementRange(parsed: ParsedDeclaration, e: Engagement) {

@@ -4,6 +4,7 @@ import { t } from './i18n';
 import { getIn, parseDeclaration, type ParsedDeclaration } from './parse';
 import { LineIndex } from './positions';
 import { derogationFragment, loadTemplates, PLACEHOLDER, renderDeclaration, sectionFragment, type Templates } from './templates';
+import { isFixKind, type FixKind } from './rules/api';
 import type { DataPath, Diagnostic, FixRef, Locale, Range } from './types';
 
 /**
@@ -31,7 +32,7 @@ export interface FixContext {
   templates?: Templates;
 }
 
-/** The canonical order of the top-level keys (DESIGN.md). New sections are placed by it. */
+/** The canonical order of the top-level keys (that of schemas/declaration.schema.json). New sections are placed by it. */
 export const SECTION_ORDER: readonly string[] = [
   'cadre',
   'projet',
@@ -230,7 +231,10 @@ function planFix(w: Work, fix: FixRef): Plan | undefined {
 
 function planFixEdits(w: Work, fix: FixRef): Plan | undefined {
   const args = fix.args ?? {};
-  switch (fix.kind) {
+  // A kind from outside (an editor sends the fix back) that the engine does not know: no fix.
+  if (!isFixKind(fix.kind)) return undefined;
+  const kind: FixKind = fix.kind;
+  switch (kind) {
     case 'insert-section': {
       const section = args.section;
       if (typeof section !== 'string') return undefined;
@@ -263,10 +267,14 @@ function planFixEdits(w: Work, fix: FixRef): Plan | undefined {
       return replaceValue(w, asPath(args.path), args.to);
     case 'set-value':
       return replaceValue(w, asPath(args.path), args.value, typeof args.comment === 'string' ? args.comment : undefined);
-    default:
-      return undefined;
+    default: {
+      // Exhaustive: a new FixKind that is not handled here does not compile.
+      const unhandled: never = kind;
+      return unhandled;
+    }
   }
 }
+
 
 function asPath(v: unknown): DataPath | undefined {
   if (!Array.isArray(v)) return undefined;

@@ -1,4 +1,6 @@
 import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions as YamlParseOptions, type SchemaOptions } from 'yaml';
+import { fastParse } from './parse/fast';
+import { FastParsed } from './parse/lazy';
 import { LineIndex } from './positions';
 import type { DataPath, Range } from './types';
 
@@ -45,6 +47,10 @@ export interface SyntaxProblem {
   /** The parser's own (English) message, for the record; the linter localizes from `code`. */
   detail: string;
   range: Range;
+  /** DUPLICATE_KEY: the key as written. */
+  key?: string;
+  /** DUPLICATE_KEY: the first occurrence of the key. */
+  first?: Range;
 }
 
 /** Where a path's key and value stand in the text. */
@@ -76,14 +82,44 @@ export interface ParsedDeclaration {
 
 export interface ParseOptions {
   maxChars?: number;
+  /** Read with `yaml` only (the reference path), never the fast path. For tests and benchmarks. */
+  reference?: boolean;
+}
+
+/**
+ * Limits of the fast path, below the reference path's guards so that a text it accepts is never
+ * one they refuse: tokens (it counts at most what `yaml`'s lexer counts), nesting, entries.
+ */
+const FAST_LIMITS = { maxTokens: MAX_TOKENS / 2, maxDepth: 50, maxEntries: MAX_INDEX_ENTRIES / 2 };
+
+/**
+ * Whether a declaration was read into a tree, without building it: false for a text refused
+ * before parsing (too large, binary…) or whose tree was dropped.
+ */
+export function hasTree(parsed: ParsedDeclaration): boolean {
+  return parsed instanceof FastParsed ? parsed.hasTree : parsed.doc !== undefined;
 }
 
 export function pathKey(path: DataPath): string {
   return path.join('\u0000');
 }
 
-/** Parses a declaration. Never throws: every failure becomes a problem with a range. */
+/**
+ * Parses a declaration. Never throws: every failure becomes a problem with a range.
+ * Texts in the subset declarations use are read on the fast path (`parse/fast.ts`), the rest
+ * by `yaml`; both give the same result (`test/fuzz/parse-diff.test.ts`). On the fast path the
+ * `yaml` tree (`doc`, `node`, `pair`) is built on first use.
+ */
 export function parseDeclaration(text: string, options: ParseOptions = {}): ParsedDeclaration {
+  if (!options.reference && text.length <= (options.maxChars ?? DEFAULT_MAX_CHARS)) {
+    const fast = fastParse(text, FAST_LIMITS);
+    if (fast) return new FastParsed(text, new LineIndex(text), fast.value, fast, parseReference) as ParsedDeclaration;
+  }
+  return parseReference(text, options);
+}
+
+/** Parses a declaration with `yaml` only: the reference path. Never throws. */
+export function parseReference(text: string, options: ParseOptions = {}): ParsedDeclaration {
   const lines = new LineIndex(text);
   const result: ParsedDeclaration = { text, lines, value: undefined, problems: [], index: new Map() };
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
@@ -97,7 +133,7 @@ export function parseDeclaration(text: string, options: ParseOptions = {}): Pars
     result.problems.push({ code: 'BINARY', detail: 'NUL byte', range: lines.range(nul, nul + 1) });
     return result;
   }
-  const problems: { code: string; detail: string; start: number; end: number }[] = [];
+  const problems: { code: string; detail: string; start: number; end: number; key?: string; first?: [number, number] }[] = [];
   try {
     if (tooManyTokens(text, MAX_TOKENS)) {
       result.problems.push({ code: 'TOO_COMPLEX', detail: String(MAX_TOKENS), range: firstLineRange(text) });
@@ -115,7 +151,7 @@ export function parseDeclaration(text: string, options: ParseOptions = {}): Pars
       if (e.code === 'RESOURCE_EXHAUSTION') problems.push({ code: 'TOO_DEEP', detail: String(MAX_NESTING), start: e.pos[0], end: e.pos[1] });
       else problems.push({ code: e.code, detail: e.message, start: e.pos[0], end: e.pos[1] });
     }
-    for (const d of duplicateKeys(doc.contents)) problems.push({ code: 'DUPLICATE_KEY', detail: 'Map keys must be unique', start: d[0], end: d[1] });
+    for (const d of duplicateKeys(doc.contents)) problems.push({ code: 'DUPLICATE_KEY', detail: 'Map keys must be unique', start: d.range[0], end: d.range[1], key: d.key, first: d.first });
     const exhausted = problems.some((p) => p.code === 'TOO_DEEP');
     try {
       // A tree the composer could not finish (stack exhausted) is not checked at all.
@@ -142,7 +178,10 @@ export function parseDeclaration(text: string, options: ParseOptions = {}): Pars
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   for (const p of problems.slice(0, MAX_SYNTAX_PROBLEMS)) {
-    result.problems.push({ code: p.code, detail: p.detail, range: p.end > p.start || p.start > 0 ? lines.range(p.start, p.end) : lines.lineRange(0) });
+    const problem: SyntaxProblem = { code: p.code, detail: p.detail, range: p.end > p.start || p.start > 0 ? lines.range(p.start, p.end) : lines.lineRange(0) };
+    if (p.key !== undefined) problem.key = p.key;
+    if (p.first) problem.first = lines.range(p.first[0], p.first[1]);
+    result.problems.push(problem);
   }
   if (problems.length > MAX_SYNTAX_PROBLEMS) {
     const first = problems[MAX_SYNTAX_PROBLEMS];
@@ -221,24 +260,25 @@ export function tooDeep(tokens: readonly CST.Token[], max: number): number | und
 }
 
 /**
- * Offsets of keys that repeat an earlier key of the same mapping (as `yaml` compares them:
- * equal scalar values; merge keys `<<` may repeat). One pass, one set per mapping.
+ * Keys that repeat an earlier key of the same mapping (as `yaml` compares them: equal scalar
+ * values; merge keys `<<` may repeat): the repeated key's whole range, its text and the range of
+ * its first occurrence. One pass, one map per mapping.
  */
-function duplicateKeys(root: unknown): [number, number][] {
-  const out: [number, number][] = [];
+function duplicateKeys(root: unknown): { range: [number, number]; key: string; first?: [number, number] }[] {
+  const out: { range: [number, number]; key: string; first?: [number, number] }[] = [];
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, [number, number] | undefined>();
       for (const pair of node.items) {
         const key = pair.key;
         if (isScalar(key)) {
           const v = key.value;
           if (v !== '<<' && typeof v !== 'symbol') {
-            // Where `yaml` reported it: the key's first character.
-            if (seen.has(v) && key.range) out.push([key.range[0], key.range[0] + 1]);
-            seen.add(v);
+            const r: [number, number] | undefined = key.range ? [key.range[0], Math.max(key.range[0] + 1, key.range[1])] : undefined;
+            if (seen.has(v) && r) out.push({ range: r, key: String(v), first: seen.get(v) });
+            else seen.set(v, r);
           }
         } else if (key) {
           stack.push(key);

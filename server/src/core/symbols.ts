@@ -3,7 +3,7 @@ import { findEngagement, type Catalogue } from './catalogue';
 import { engagementsFor, fieldTitle } from './hover';
 import { t, VERDICT_LABELS } from './i18n';
 import { entryRange } from './locate';
-import { pathKey, type ParsedDeclaration, type PathInfo } from './parse';
+import { hasTree, pathKey, type ParsedDeclaration, type PathInfo } from './parse';
 import { schemaAt } from './schema';
 import type { LintResult, Locale, Range } from './types';
 
@@ -87,7 +87,7 @@ export interface CoreFoldingRange {
 /** Folding ranges: every block mapping or list spanning several lines, and runs of comment lines. */
 export function foldingRanges(parsed: ParsedDeclaration): CoreFoldingRange[] {
   const out: CoreFoldingRange[] = [];
-  if (!parsed.doc) return out; // a text that was not read (too large…): its lines are not scanned
+  if (!hasTree(parsed)) return out; // a text that was not read (too large…): its lines are not scanned
   for (const info of parsed.index.values()) {
     if (info.path.length === 0 || !info.collection) continue;
     const range = entryRange(parsed, info);

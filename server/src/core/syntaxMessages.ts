@@ -6,6 +6,23 @@ export const SYNTAX_MESSAGES: Record<string, Localized> = {
   BAD_INDENT: { fr: 'Indentation incorrecte : alignez cette ligne sur les clés de même niveau.', en: 'Bad indentation: align this line with the keys of the same level.' },
   TAB_AS_INDENT: { fr: 'Tabulation utilisée pour indenter : YAML n’accepte que des espaces.', en: 'Tab used for indentation: YAML only accepts spaces.' },
   DUPLICATE_KEY: { fr: 'Clé en double : une clé ne peut apparaître qu’une fois par bloc.', en: 'Duplicate key: a key may appear only once in a mapping.' },
+  DUPLICATE_KEY_NAMED: {
+    fr: 'Clé « {key} » en double (déjà ligne {line}) : une clé n’apparaît qu’une fois par bloc ; gardez la bonne valeur et supprimez l’autre. Les engagements concernés restent à compléter d’ici là.',
+    en: "Duplicate key '{key}' (already on line {line}): a key appears only once in a mapping; keep the right value and remove the other. The engagements concerned stay incomplete until then.",
+  },
+  DUPLICATE_KEY_FIRST: { fr: 'Première occurrence de « {key} ».', en: "First occurrence of '{key}'." },
+  UNCLOSED_BRACKET: {
+    fr: '« {open} » ouvert ici (ligne {line}, colonne {column}) n’est jamais fermé : ajoutez « {close} » à la fin de la liste. Tout ce qui suit jusqu’à la ligne {until} est lu comme son contenu.',
+    en: "'{open}' opened here (line {line}, column {column}) is never closed: add '{close}' at the end of the list. Everything up to line {until} is read as its content.",
+  },
+  UNCLOSED_QUOTE: {
+    fr: 'Guillemet {open} ouvert ici (ligne {line}, colonne {column}) jamais fermé : ajoutez {open} à la fin du texte. Tout ce qui suit jusqu’à la ligne {until} est lu comme ce texte.',
+    en: 'Quote {open} opened here (line {line}, column {column}) is never closed: add {open} at the end of the text. Everything up to line {until} is read as that text.',
+  },
+  OVER_INDENTED: {
+    fr: 'Ligne {line} plus indentée que la clé « {key} » au-dessus : elle est lue comme la suite de sa valeur. Alignez « {next} » sur « {key} ».',
+    en: "Line {line} is indented more than the key '{key}' above: it is read as the rest of its value. Align '{next}' with '{key}'.",
+  },
   MULTIPLE_DOCS: { fr: 'Un fichier de déclaration ne contient qu’un seul document YAML (retirez le second « --- »).', en: "A declaration file holds a single YAML document (remove the second '---')." },
   MISSING_CHAR: { fr: 'Caractère manquant : {detail}', en: 'Missing character: {detail}' },
   BAD_DQ_ESCAPE: { fr: 'Séquence d’échappement invalide dans une chaîne entre guillemets.', en: 'Invalid escape sequence in a double-quoted string.' },

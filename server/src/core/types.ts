@@ -48,6 +48,8 @@ export type Outcome = 'non_conforme' | 'a_completer' | 'none';
 export interface RelatedInfo {
   range: Range;
   message: string;
+  /** Another file the information points at (cross-file checks); the diagnostic's own file otherwise. */
+  file?: string;
 }
 
 /** A reference to a mechanical fix the core can compute (see fixes.ts). */
@@ -97,4 +99,6 @@ export interface LintResult {
   /** Verdict per engagement id, in catalogue order. */
   verdicts: Record<string, Verdict>;
   engagements: EngagementResult[];
+  /** True while the text has syntax problems (a duplicate key included): the verdicts are provisional. */
+  provisional?: boolean;
 }

@@ -1,5 +1,6 @@
 import { findPrinciple, type Catalogue } from './catalogue';
 import { t, VERDICT_LABELS } from './i18n';
+import { derogationOffered, missingSectionOf } from './inlineActions';
 import type { ParsedDeclaration } from './parse';
 import type { LintResult, Locale, Verdict } from './types';
 import { VERDICTS } from './types';
@@ -25,8 +26,7 @@ export function documentVerdicts(
       .map((i) => result.diagnostics[i])
       .filter((d) => d !== undefined)
       .map((d) => ({ code: d.code, severity: d.severity, message: d.message, uri, range: d.range }));
-    const present = result.parsed ? (e.sections ?? []).filter((s) => result.parsed!.index.has(s)) : [];
-    const missingSection = verdict === 'a_completer' && present.length === 0 && e.sections?.length ? e.sections[0] : undefined;
+    const missingSection = missingSectionOf(e, verdict, result.parsed);
     engagements.push({
       id: e.id,
       principle: e.principle,
@@ -37,6 +37,7 @@ export function documentVerdicts(
       range: r?.range,
       missingSection,
       derogable: !!e.derogable,
+      derogationOffered: derogationOffered(e, verdict),
     });
   }
   return { uri, version, summary, engagements };

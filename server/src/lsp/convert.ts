@@ -13,7 +13,7 @@ import {
   type SymbolInformation,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { CoreCompletion } from '../core/completion';
 import type { CoreSymbol } from '../core/symbols';
 import type { Diagnostic, FixRef, Range } from '../core/types';
@@ -34,7 +34,8 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
 
 const TAGS: Record<string, DiagnosticTag> = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated };
 
-export function toLspDiagnostic(d: Diagnostic, uri: string, client: Pick<ClientFeatures, 'relatedInformation'>): LspDiagnostic {
+/** `uriOf` names another file of the workspace (related information of cross-file findings); the host knows how. */
+export function toLspDiagnostic(d: Diagnostic, uri: string, client: Pick<ClientFeatures, 'relatedInformation'>, uriOf: (file: string) => string = (f) => f): LspDiagnostic {
   const out: LspDiagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity],
@@ -44,7 +45,7 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, client: Pick<ClientF
     data: { engagement: d.engagement, fixes: d.fixes ?? [] } satisfies DiagnosticData,
   };
   if (d.href) out.codeDescription = { href: d.href };
-  if (d.related?.length && client.relatedInformation) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (d.related?.length && client.relatedInformation) out.relatedInformation = d.related.map((r) => ({ location: { uri: r.file ? uriOf(r.file) : uri, range: r.range }, message: r.message }));
   const tags = (d.tags ?? []).map((t) => TAGS[t]).filter((t): t is DiagnosticTag => t !== undefined);
   if (tags.length) out.tags = tags;
   return out;

@@ -1,34 +1,28 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { idEntry, type IdEntry } from '../core/crossFile';
 import {
   CodeLensRefreshRequest,
-  createConnection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   MessageType,
-  ProposedFeatures,
   ResponseError,
   ShowMessageNotification,
   TextDocuments,
   type Connection,
   type InitializeParams,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bundledCatalogue, BUNDLED_CATALOGUE_FILE, type Catalogue } from '../core/catalogue';
+import { bundledCatalogue, type Catalogue } from '../core/catalogue';
 import { knownRuleIds, lintParsed, type FullLintResult } from '../core/engine';
 import { isDeclarationFile, unreadableResult } from '../core/fileResult';
 import { resolveLocale, t } from '../core/i18n';
 import { parseDeclaration, withoutTree } from '../core/parse';
-import { loadCatalogueFile } from '../node/catalogue';
-import { readDeclaration } from '../node/files';
-import { resourcePath } from '../node/resources';
 import { declarationSchema } from '../core/schema';
 import { loadTemplates } from '../core/templates';
 import type { Locale, Localized, SeveritySetting } from '../core/types';
 import { features, type ClientFeatures } from './clientFeatures';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, VerdictsChangedNotification, type Settings } from '../../../shared/protocol';
 import { toLspDiagnostic } from './convert';
+import type { ServerHost } from './host';
 
 /** One analysis of a document at one version, under one set of settings: reused by every request. */
 export interface Analysis {
@@ -42,6 +36,8 @@ export interface Analysis {
   catalogue: Catalogue;
   /** Changes whenever the text, the settings or the catalogue change (pull diagnostics' resultId). */
   resultId: string;
+  /** `projet.id` and where it stands, for the cross-file check of workspace diagnostics. */
+  id?: IdEntry;
 }
 
 export interface CatalogueChoice {
@@ -76,18 +72,6 @@ export function sanitizeSettings(raw: unknown): Settings {
   return s;
 }
 
-export function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function pathToUri(p: string): string {
-  return pathToFileURL(p).href;
-}
-
 /** A request failure the client caused (unknown document, bad parameters): answered, not logged as a crash. */
 export class ClientError extends Error {
   constructor(message: string, readonly code: number = ErrorCodes.InvalidParams) {
@@ -104,7 +88,7 @@ export class CadreServer {
   client: ClientFeatures = features({});
   /** Locale of the editor (initializationOptions.locale, or the client's `locale`). */
   editorLocale: Locale = 'fr';
-  /** Workspace folders, as file-system paths. */
+  /** Workspace folders, as the host names files (paths on Node, URIs in the browser). */
   folders: string[] = [];
   /** Settings used when the client cannot answer workspace/configuration. */
   private globalSettings: unknown = {};
@@ -112,7 +96,7 @@ export class CadreServer {
   private readonly analyses = new Map<string, Analysis>();
   private readonly pending = new Map<string, Promise<Analysis>>();
   private readonly settingsCache = new Map<string, Promise<Settings>>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly seqs = new Map<string, number>();
   private readonly catalogues = new Map<string, { key: string; choice: CatalogueChoice }>();
   private readonly warned = new Set<string>();
@@ -120,7 +104,19 @@ export class CadreServer {
   private readonly disk = new Map<string, { key: string; analysis: Analysis }>();
   private shuttingDown = false;
 
-  constructor(readonly connection: Connection) {}
+  constructor(
+    readonly connection: Connection,
+    readonly host: ServerHost,
+  ) {}
+
+  /** The file a URI names on this host (a path on Node, the URI in the browser). */
+  fileOf(uri: string): string | undefined {
+    return this.host.fileOf(uri);
+  }
+
+  today(): Date {
+    return this.host.today();
+  }
 
   // ---- initialization -------------------------------------------------------------------
 
@@ -130,13 +126,13 @@ export class CadreServer {
     const fromOptions = typeof opts.locale === 'string' ? opts.locale : undefined;
     this.editorLocale = resolveLocale(fromOptions ?? params.locale ?? undefined, 'fr');
     if (opts.settings && typeof opts.settings === 'object') this.globalSettings = opts.settings;
-    const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
+    const folders = params.workspaceFolders?.map((f) => this.fileOf(f.uri)) ?? [params.rootUri ? this.fileOf(params.rootUri) : this.host.kind === 'node' ? params.rootPath ?? undefined : undefined];
     this.folders = folders.filter((f): f is string => !!f);
   }
 
   /** After `initialized`: dynamic registrations the client accepts; the schema and catalogue are warmed up. */
   async initialized(): Promise<void> {
-    setImmediate(() => this.guard('warm-up', () => warmUp()));
+    setTimeout(() => this.guard('warm-up', () => warmUp()), 0);
     if (this.client.watchedFilesDynamic) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.ia.{yaml,yml}' }],
@@ -145,10 +141,10 @@ export class CadreServer {
     if (this.client.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((e) =>
         this.guard('workspaceFolders', () => {
-          const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+          const removed = new Set(e.removed.map((f) => this.fileOf(f.uri)));
           this.folders = this.folders.filter((f) => !removed.has(f));
           for (const f of e.added) {
-            const p = uriToPath(f.uri);
+            const p = this.fileOf(f.uri);
             if (p && !this.folders.includes(p)) this.folders.push(p);
           }
           this.disk.clear();
@@ -186,9 +182,9 @@ export class CadreServer {
 
   /** The folder of the workspace holding a document, or the first one. */
   folderOf(uri: string | undefined): string | undefined {
-    const p = uri ? uriToPath(uri) : undefined;
+    const p = uri ? this.fileOf(uri) : undefined;
     if (p) {
-      const inside = this.folders.filter((f) => p === f || p.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length);
+      const inside = this.folders.filter((f) => this.host.contains(f, p)).sort((a, b) => b.length - a.length);
       if (inside.length) return inside[0];
     }
     return this.folders[0];
@@ -200,23 +196,15 @@ export class CadreServer {
    * configured file that cannot be used falls back to the bundled catalogue, and the user is
    * told once why. A catalogue is data: it is read and validated, never executed.
    */
-  catalogueFor(settings: Settings, uri: string | undefined): CatalogueChoice {
-    const bundledFile = resourcePath(...BUNDLED_CATALOGUE_FILE);
+  async catalogueFor(settings: Settings, uri: string | undefined): Promise<CatalogueChoice> {
+    const bundledFile = this.host.bundledCatalogueFile();
     const configured = settings.catalogue;
     if (!configured) return { catalogue: bundledCatalogue(knownRuleIds()), file: bundledFile, bundled: true };
-    const folder = this.folderOf(uri);
-    let file = configured.replace(/^\$\{workspaceFolder\}/, folder ?? '.').replace(/^~(?=$|[\\/])/, process.env.HOME ?? '~');
-    if (!path.isAbsolute(file)) file = path.resolve(folder ?? process.cwd(), file);
-    let key: string;
-    try {
-      const st = fs.statSync(file);
-      key = `${file}|${st.mtimeMs}|${st.size}|${st.isFile()}`;
-    } catch (e) {
-      key = `${file}|${(e as NodeJS.ErrnoException).code ?? 'ERR'}`;
-    }
+    const file = this.host.resolveCatalogue(configured, this.folderOf(uri));
+    const key = await this.host.catalogueKey(file);
     const cached = this.catalogues.get(file);
     if (cached && cached.key === key) return cached.choice;
-    const load = loadCatalogueFile(file, knownRuleIds());
+    const load = await this.host.loadCatalogue(file, knownRuleIds());
     let choice: CatalogueChoice;
     if (load.catalogue) {
       choice = { catalogue: load.catalogue, file, bundled: false };
@@ -239,11 +227,11 @@ export class CadreServer {
     if (!this.client.watchedFilesDynamic || this.watchedCatalogues.has(file)) return;
     this.watchedCatalogues.add(file);
     void this.connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: file.split(path.sep).join('/') }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: this.host.watchPattern(file) }] })
       .catch((e: unknown) => this.logError('watch catalogue', e));
   }
 
-  /** Whether a file path is a catalogue some document uses (for watched-file events). */
+  /** Whether a file is a catalogue some document uses (for watched-file events). */
   isCatalogueFile(p: string): boolean {
     return this.catalogues.has(p);
   }
@@ -252,8 +240,14 @@ export class CadreServer {
 
   isDeclaration(doc: TextDocument): boolean {
     if (doc.languageId === 'declaration-ia') return true;
-    const p = uriToPath(doc.uri) ?? decodeURIComponent(doc.uri.replace(/[?#].*$/, ''));
-    return isDeclarationFile(p);
+    const p = this.fileOf(doc.uri) ?? doc.uri.replace(/[?#].*$/, '');
+    let name = p;
+    try {
+      name = decodeURIComponent(p);
+    } catch {
+      // A malformed escape: the raw name is tested.
+    }
+    return isDeclarationFile(name);
   }
 
   /** The open document, or a client error for an unknown one. */
@@ -280,7 +274,7 @@ export class CadreServer {
     const generation = this.generation;
     const p = (async () => {
       const settings = await this.settingsFor(doc.uri);
-      const a = this.compute(doc.uri, doc.version, doc.getText(), settings, `${generation}:v${doc.version}`);
+      const a = await this.compute(doc.uri, doc.version, doc.getText(), settings, `${generation}:v${doc.version}`);
       // Keep it only if nothing newer replaced the document or the settings meanwhile.
       const current = this.documents.get(doc.uri);
       if (current && current.version === doc.version && generation === this.generation) this.analyses.set(doc.uri, a);
@@ -290,35 +284,31 @@ export class CadreServer {
     return p;
   }
 
-  private compute(uri: string, version: number | undefined, text: string, settings: Settings, resultId: string): Analysis {
+  private async compute(uri: string, version: number | undefined, text: string, settings: Settings, resultId: string): Promise<Analysis> {
     const locale = this.localeOf(settings);
-    const { catalogue } = this.catalogueFor(settings, uri);
+    const { catalogue } = await this.catalogueFor(settings, uri);
     const parsed = parseDeclaration(text, { maxChars: settings.maxFileSize });
-    const result = lintParsed(parsed, { locale, catalogue, severities: settings.rules, now: today(), maxChars: settings.maxFileSize });
-    return { uri, version, text, result, settings, locale, catalogue, resultId };
+    const result = lintParsed(parsed, { locale, catalogue, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize });
+    return { uri, version, text, result, settings, locale, catalogue, resultId, id: idEntry(this.fileOf(uri) ?? uri, parsed) };
   }
 
   /** The analysis of a declaration on disk (unopened files of the workspace), cached by mtime and size. */
   async analyzeFile(file: string): Promise<Analysis | { uri: string; error: string }> {
-    const uri = pathToUri(file);
+    const uri = this.host.uriOf(file);
     // A file of a workspace folder takes the folder's settings: one workspace/configuration
     // round trip per folder rather than per file (1,000 of them for a 1,000-file workspace).
     const folder = this.folderOf(uri);
-    const inFolder = folder !== undefined && (file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
-    const settings = await this.settingsFor(inFolder ? pathToUri(folder) : uri);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(file);
-    } catch (e) {
-      return { uri, error: (e as NodeJS.ErrnoException).code ?? 'EIO' };
-    }
-    const key = `${this.generation}:${st.mtimeMs}:${st.size}`;
+    const inFolder = folder !== undefined && this.host.contains(folder, file);
+    const settings = await this.settingsFor(inFolder ? this.host.uriOf(folder) : uri);
+    const stat = await this.host.fileKey(file);
+    if ('error' in stat) return { uri, error: stat.error };
+    const key = `${this.generation}:${stat.key}`;
     const hit = this.disk.get(file);
     if (hit && hit.key === key) return hit.analysis;
-    const read = readDeclaration(file, settings.maxFileSize * 3);
-    const a = this.compute(uri, undefined, 'text' in read ? read.text : '', settings, key);
+    const read = await this.host.readDeclaration(file, settings.maxFileSize * 3);
+    const a = await this.compute(uri, undefined, 'text' in read ? read.text : '', settings, key);
     // Unreadable (too large on disk, not UTF-8, permission…): its one diagnostic says why, as in the CLI.
-    if (!('text' in read)) a.result = unreadableResult(read.error, read.detail, { locale: a.locale, catalogue: a.catalogue, severities: settings.rules, now: today(), maxChars: settings.maxFileSize });
+    if (!('text' in read)) a.result = unreadableResult(read.error, read.detail, { locale: a.locale, catalogue: a.catalogue, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize });
     // Kept for verdicts and workspace diagnostics only, which read the diagnostics and verdicts:
     // without the syntax tree, the data and the text (~360 KB → ~10 KB for a 200-line file),
     // a 1,000-file workspace fits in the memory budget. `text` is '' for these analyses.
@@ -330,7 +320,7 @@ export class CadreServer {
 
   /** The open document whose file is `file`, if any (URIs may be spelled differently). */
   openDocumentFor(file: string): TextDocument | undefined {
-    for (const doc of this.documents.all()) if (uriToPath(doc.uri) === file) return doc;
+    for (const doc of this.documents.all()) if (this.fileOf(doc.uri) === file) return doc;
     return undefined;
   }
 
@@ -388,7 +378,7 @@ export class CadreServer {
     void this.connection.sendDiagnostics({
       uri: a.uri,
       version: a.version,
-      diagnostics: a.result.diagnostics.map((d) => toLspDiagnostic(d, a.uri, this.client)),
+      diagnostics: a.result.diagnostics.map((d) => toLspDiagnostic(d, a.uri, this.client, (f) => this.host.uriOf(f))),
     });
   }
 
@@ -463,15 +453,4 @@ function warmUp(): void {
   declarationSchema();
   bundledCatalogue(knownRuleIds());
   loadTemplates();
-}
-
-/** Today, or `CADRE_IA_DATE` (YYYY-MM-DD) for reproducible results, as the CLI does. */
-export function today(): Date {
-  const d = process.env.CADRE_IA_DATE;
-  if (d && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d))) return new Date(d + 'T12:00:00Z');
-  return new Date();
-}
-
-export function createServer(connection: Connection = createConnection(ProposedFeatures.all)): CadreServer {
-  return new CadreServer(connection);
 }

@@ -2,6 +2,8 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { HANDLERS } from './handlers/index';
 import { initialize } from './handlers/initialize';
+import { register as report } from './handlers/report';
+import { nodeHost } from './nodeHost';
 import { CadreServer } from './server';
 
 let shutdownReceived = false;
@@ -42,10 +44,10 @@ function defaultConnection(): Connection {
  * serving until `exit`.
  */
 export function startServer(connection: Connection = defaultConnection()): CadreServer {
-  const s = new CadreServer(connection);
+  const s = new CadreServer(connection, nodeHost);
   connection.onInitialize(s.safe('initialize', (params) => initialize(s, params)));
   connection.onInitialized(() => void s.guardAsync('initialized', () => s.initialized()));
-  for (const register of HANDLERS) register(s);
+  for (const register of [...HANDLERS, report]) register(s);
   connection.onShutdown(() => {
     shutdownReceived = true;
     s.shutdown();

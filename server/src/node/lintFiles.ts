@@ -2,6 +2,8 @@
 import { defaultCatalogue, lintText, type LintOptions } from '../core/engine';
 import { unreadableResult, type FileResult } from '../core/fileResult';
 import { DEFAULT_MAX_CHARS, withoutTree } from '../core/parse';
+import { docUrl } from '../core/catalogue';
+import { DUPLICATE_ID, duplicateIdDiagnostics, idEntry, type IdEntry } from '../core/crossFile';
 import { findDeclarations, readDeclaration } from './files';
 
 export { ioMessage, unreadableResult, type FileResult } from '../core/fileResult';
@@ -24,10 +26,21 @@ export function lintFile(file: string, options: LintOptions = {}): FileResult {
 export function lintPaths(paths: string[], options: LintOptions = {}): FileResult[] {
   const catalogue = options.catalogue ?? defaultCatalogue();
   const opts = { ...options, catalogue };
-  return findDeclarations(paths).map((f) => {
+  const ids: (IdEntry | undefined)[] = [];
+  const results = findDeclarations(paths).map((f): FileResult => {
     if (f.error) return { file: f.file, ioError: f.error };
     const r = lintFile(f.file, opts);
-    if (r.result) r.result.parsed = withoutTree(r.result.parsed);
+    if (r.result) {
+      ids.push(idEntry(f.file, r.result.parsed));
+      r.result.parsed = withoutTree(r.result.parsed);
+    }
     return r;
   });
+  // Across files: one projet.id per project (an error on each file that shares one).
+  const duplicates = duplicateIdDiagnostics(ids, opts.locale ?? 'fr', docUrl(catalogue, DUPLICATE_ID));
+  for (const r of results) {
+    const found = duplicates.get(r.file);
+    if (found && r.result) r.result.diagnostics.push(...found);
+  }
+  return results;
 }

@@ -26,12 +26,29 @@ function nlsKeys(value: unknown, out = new Set<string>()): Set<string> {
 }
 
 /** Command ids the client registers (`reg('id', …)` or `registerCommand('id', …)`). */
+/**
+ * The commands the client registers: one file per command under client/src/commands/, named after
+ * it (`cadreIa.insertSection` → `insertSection.ts`, `id: 'cadreIa.insertSection'`) and listed in
+ * `COMMANDS` (commands/index.ts); or a direct `registerCommand('cadreIa.…')` elsewhere.
+ */
 function registeredCommands(): Set<string> {
   const ids = new Set<string>();
-  for (const f of fs.readdirSync(CLIENT_SRC)) {
-    if (!f.endsWith('.ts')) continue;
-    const text = fs.readFileSync(path.join(CLIENT_SRC, f), 'utf8');
-    for (const m of text.matchAll(/\b(?:reg|registerCommand)\(\s*'(cadreIa\.[\w.]+)'/g)) ids.add(m[1]);
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  for (const file of walk(CLIENT_SRC)) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bregisterCommand\(\s*'(cadreIa\.[\w.]+)'/g)) ids.add(m[1]);
+  }
+  const dir = path.join(CLIENT_SRC, 'commands');
+  const index = fs.readFileSync(path.join(dir, 'index.ts'), 'utf8');
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
+    const m = /\bid: '(cadreIa\.[\w.]+)'/.exec(fs.readFileSync(path.join(dir, f), 'utf8'));
+    if (!m) continue; // a helper shared by commands
+    const name = f.replace(/\.ts$/, '');
+    assert.equal(m[1], `cadreIa.${name}`, `commands/${f} is named after its command`);
+    assert.match(index, new RegExp(`import \\{ command as ${name} \\} from './${name}';`), `commands/index.ts imports ${f}`);
+    assert.match(index, new RegExp(`^  ${name},$`, 'm'), `COMMANDS lists ${name}`);
+    ids.add(m[1]);
   }
   return ids;
 }
@@ -79,12 +96,18 @@ describe('client: extension manifest', () => {
     assert.deepEqual(extra, ['cadreIa.trace.server']);
   });
 
-  it('restricts the catalogue path in untrusted workspaces and says why virtual workspaces are out', () => {
+  it('restricts the catalogue path in untrusted workspaces and says what virtual workspaces lack', () => {
     const caps = pkg.capabilities;
     assert.equal(caps.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(caps.untrustedWorkspaces.restrictedConfigurations, ['cadreIa.catalogue']);
-    assert.equal(caps.virtualWorkspaces.supported, false);
+    assert.equal(caps.virtualWorkspaces.supported, 'limited');
     assert.ok(nlsEn[caps.virtualWorkspaces.description.replace(/%/g, '')]);
+  });
+
+  it('is a web extension too: a browser entry, and both extension kinds', () => {
+    assert.equal(pkg.main, './dist/client.js');
+    assert.equal(pkg.browser, './dist/web/client.js');
+    assert.deepEqual(pkg.extensionKind, ['workspace', 'ui']);
   });
 
   it('registers every contributed command and contributes every registered one, with category and icon', () => {

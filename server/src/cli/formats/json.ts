@@ -1,10 +1,16 @@
-import type { FileResult } from '../../core/fileResult';
+import type { LintRun } from './context';
 
-/** The JSON contract of DESIGN.md: one object per file, exactly these keys. */
-export function formatJson(results: FileResult[]): string {
-  const out = results.map((r) => ({
+/**
+ * The JSON contract of the design: one object per file with exactly `file`, `diagnostics`
+ * (code, severity, message, range), `engagements` (verdict per engagement) and, for an
+ * unreadable file, `error`. With --quiet or --baseline, `diagnostics` holds the counted ones.
+ */
+export function formatJson(run: LintRun): string {
+  const byFile = new Map<string, LintRun['findings']>();
+  for (const f of run.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const out = run.results.map((r) => ({
     file: r.file,
-    diagnostics: (r.result?.diagnostics ?? []).map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+    diagnostics: (byFile.get(r.file) ?? []).map(({ diagnostic: d }) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
     engagements: r.result?.verdicts ?? {},
     ...(r.ioError ? { error: r.ioError } : {}),
   }));

@@ -1,64 +1,113 @@
+import { pathToFileURL } from 'node:url';
 import { codeInfo, SCHEMA_CODES } from '../../core/codes';
-import { docUrl, type Catalogue } from '../../core/catalogue';
+import { docUrl } from '../../core/catalogue';
 import { enabledRules } from '../../core/engine';
 import { t } from '../../core/i18n';
-import { ioMessage, type FileResult } from '../../core/fileResult';
-import type { Locale, Severity } from '../../core/types';
+import { ioMessage } from '../../core/fileResult';
+import type { Locale, Localized, Severity } from '../../core/types';
+import type { LintRun } from './context';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** SARIF 2.1.0, with every rule's metadata and its `helpUri`. Columns are UTF-16 code units. */
-export function formatSarif(results: FileResult[], locale: Locale, catalogue: Catalogue, version: string): string {
+/** The base every result's URI is relative to: the repository root. */
+export const SRCROOT = 'SRCROOT';
+
+/** A relative path as a URI reference: each segment percent-encoded (spaces, accents, `#`, `?`, `%`). */
+export function encodeRelative(rel: string): string {
+  return rel
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}
+
+/** `E02-interaction-directe` → `E02InteractionDirecte`: a readable, Pascal-case rule name. */
+export function ruleName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** Ends a sentence with a period (SARIF messages are sentences). */
+function sentence(s: string): string {
+  const trimmed = s.trim();
+  return /[.!?…:]$/.test(trimmed) ? trimmed : trimmed + '.';
+}
+
+const HELP: Record<string, Localized> = {
+  fix: { fr: 'Corriger : {how}', en: 'How to fix: {how}' },
+  references: { fr: 'Références :', en: 'References:' },
+  doc: { fr: '[Documentation de la règle]({url})', en: '[Rule documentation]({url})' },
+};
+
+function helpMarkdown(id: string, locale: Locale, url: string): string {
+  const info = codeInfo(id);
+  const parts = [`**${t(info.title, locale)}**`, t(info.description, locale)];
+  if (info.howToFix) parts.push(t(HELP.fix, locale, { how: t(info.howToFix, locale) }));
+  if (info.references.length) parts.push(t(HELP.references, locale) + '\n' + info.references.map((r) => `- ${r}`).join('\n'));
+  parts.push(t(HELP.doc, locale, { url }));
+  return parts.join('\n\n');
+}
+
+/**
+ * SARIF 2.1.0 for code scanning: every rule with a readable name, descriptions, `help` (text
+ * and Markdown) and `helpUri`; results whose URIs are percent-encoded and relative to the
+ * repository root (`uriBaseId` SRCROOT, given in `originalUriBaseIds`); stable
+ * `partialFingerprints`; `automationDetails`. Columns are UTF-16 code units.
+ */
+export function formatSarif(run: LintRun): string {
+  const { locale, catalogue } = run;
   const ids = [...enabledRules(catalogue).map((r) => r.rule.meta.id), 'syntax', ...SCHEMA_CODES];
-  for (const r of results) for (const d of r.result?.diagnostics ?? []) if (!ids.includes(d.code)) ids.push(d.code);
+  for (const f of run.findings) if (!ids.includes(f.diagnostic.code)) ids.push(f.diagnostic.code);
   const rules = ids.map((id) => {
     const info = codeInfo(id);
+    const url = docUrl(catalogue, id);
     return {
       id,
-      name: id,
-      shortDescription: { text: t(info.title, locale) },
-      fullDescription: { text: t(info.description, locale) },
-      help: { text: info.howToFix ? t(info.howToFix, locale) : t(info.description, locale) },
-      helpUri: docUrl(catalogue, id),
+      name: ruleName(id),
+      shortDescription: { text: sentence(t(info.title, locale)) },
+      fullDescription: { text: sentence(t(info.description, locale)) },
+      help: { text: sentence(info.howToFix ? t(info.howToFix, locale) : t(info.description, locale)), markdown: helpMarkdown(id, locale, url) },
+      helpUri: url,
       defaultConfiguration: { level: LEVEL[info.defaultSeverity] },
-      properties: { ...(info.engagement ? { engagement: info.engagement } : {}), references: info.references },
+      properties: { ...(info.engagement ? { engagement: info.engagement } : {}), references: info.references, tags: ['compliance', ...(info.engagement ? [info.engagement] : [])] },
     };
   });
   const index = new Map(ids.map((id, i) => [id, i]));
-  const sarifResults: unknown[] = [];
-  const notifications: unknown[] = [];
-  for (const r of results) {
-    const uri = r.file.split('\\').join('/');
-    if (r.ioError) {
-      notifications.push({ level: 'error', message: { text: `${r.file}: ${ioMessage(r.ioError, locale)}` }, locations: [{ physicalLocation: { artifactLocation: { uri } } }] });
-      continue;
-    }
-    for (const d of r.result!.diagnostics) {
-      sarifResults.push({
-        ruleId: d.code,
-        ruleIndex: index.get(d.code),
-        level: LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri },
-              region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
-            },
+  const results = run.findings.map((f) => {
+    const d = f.diagnostic;
+    return {
+      ruleId: d.code,
+      ruleIndex: index.get(d.code),
+      level: LEVEL[d.severity],
+      message: { text: sentence(d.message) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeRelative(f.rel), uriBaseId: SRCROOT },
+            region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
           },
-        ],
-        ...(d.engagement ? { properties: { engagement: d.engagement } } : {}),
-      });
-    }
-  }
+        },
+      ],
+      partialFingerprints: { 'cadreIaFinding/v1': f.fingerprint },
+      ...(d.engagement ? { properties: { engagement: d.engagement } } : {}),
+    };
+  });
+  const notifications = run.results
+    .filter((r) => r.ioError)
+    .map((r) => ({ level: 'error', message: { text: sentence(`${r.file}: ${ioMessage(r.ioError!, locale)}`) } }));
+  const rootUri = pathToFileURL(run.root).href.replace(/\/?$/, '/');
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'cadre-ia', version, informationUri: 'https://github.com/cadre-ia/cadre-ia', rules } },
+        tool: { driver: { name: 'cadre-ia', version: run.version, semanticVersion: run.version, informationUri: 'https://github.com/cadre-ia/cadre-ia', rules } },
+        automationDetails: { id: 'cadre-ia/lint/' },
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri } },
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+        results,
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
       },
     ],

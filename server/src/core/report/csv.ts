@@ -52,9 +52,6 @@ const BEFORE: CsvColumn[] = [
 
 const AFTER: CsvColumn[] = [
   { name: 'derogations', description: { fr: 'Dérogations « Enn (échéance) », séparées par « ; ».', en: 'Derogations "Enn (end date)", separated by "; ".' }, value: (p) => join(p.derogations.map((d) => (d.endDate ? `${d.engagement} (${d.endDate})` : d.engagement))) },
-  { name: 'erreurs', description: { fr: 'Nombre d’erreurs dans la déclaration (0 : déclaration sans erreur).', en: 'Number of errors in the declaration (0: no error).' }, value: (p) => p.errorCount },
-  { name: 'avertissements', description: { fr: 'Nombre d’avertissements.', en: 'Number of warnings.' }, value: (p) => p.warnings },
-  { name: 'fichier', description: { fr: 'Chemin de la déclaration.', en: 'Path of the declaration.' }, value: (p) => p.file },
 ];
 
 /** Every column, with one `Enn` column per engagement of the model's catalogue (its verdict code). */
@@ -75,18 +72,40 @@ export const FIXED_CSV_COLUMNS: readonly CsvColumn[] = [...BEFORE, ...AFTER];
  * carriage return) gets a leading apostrophe, as OWASP advises for CSV injection; numbers and
  * booleans are written as they are.
  */
-export function csvCell(v: string | number | boolean | undefined): string {
+export function csvCell(v: string | number | boolean | undefined, dialect: CsvDialect = OPEN_DATA): string {
   if (v === undefined) return '';
-  let s = String(v);
+  let s = typeof v === 'number' ? String(v).replace('.', dialect.decimal) : String(v);
   if (typeof v === 'string') {
     s = s.replace(/\r\n?/g, '\n');
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   }
-  return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const special = dialect.separator === ';' ? /[";\n\r]|^\s|\s$/ : /[",\n\r]|^\s|\s$/;
+  return special.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function renderCsv(model: ReportModel): string {
+/** How a CSV is written: separator, decimal mark, byte order mark, line end. */
+export interface CsvDialect {
+  separator: ',' | ';';
+  decimal: '.' | ',';
+  bom: boolean;
+  eol: '\n' | '\r\n';
+}
+
+/** For open-data portals: RFC 4180 with a comma, decimal point, UTF-8 without BOM. */
+export const OPEN_DATA: CsvDialect = { separator: ',', decimal: '.', bom: false, eol: '\n' };
+/**
+ * For a double-click in a French Excel: the BOM makes it read UTF-8 (accents intact), `;` is the
+ * list separator and `,` the decimal mark of a French locale, CRLF line ends.
+ */
+export const EXCEL_FR: CsvDialect = { separator: ';', decimal: ',', bom: true, eol: '\r\n' };
+
+export function renderCsv(model: ReportModel, dialect: CsvDialect = OPEN_DATA): string {
   const columns = csvColumns(model);
-  const rows = [...model.projects, ...model.studied].map((p) => columns.map((c) => csvCell(c.value(p, model))).join(','));
-  return [columns.map((c) => c.name).join(','), ...rows].join('\n') + '\n';
+  const rows = [...model.projects, ...model.studied].map((p) => columns.map((c) => csvCell(c.value(p, model), dialect)).join(dialect.separator));
+  return (dialect.bom ? '\ufeff' : '') + [columns.map((c) => c.name).join(dialect.separator), ...rows].join(dialect.eol) + dialect.eol;
+}
+
+/** The Excel-ready variant of the register (see EXCEL_FR). */
+export function renderCsvExcel(model: ReportModel): string {
+  return renderCsv(model, EXCEL_FR);
 }

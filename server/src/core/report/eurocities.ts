@@ -72,10 +72,6 @@ const W = {
   formats: { fr: 'Formats d’export : {v}.', en: 'Export formats: {v}.' },
   switchDays: { fr: 'Bascule en {v} jours.', en: 'Switch-over in {v} days.' },
   clause: { fr: 'Clause de réversibilité au contrat.', en: 'Reversibility clause in the contract.' },
-  flagged: {
-    fr: 'La déclaration de ce projet contient {n} erreur(s) : ces informations sont à confirmer.',
-    en: 'This project’s declaration contains {n} error(s): this information is to be confirmed.',
-  },
   oversight: { fr: '{level}. {how}', en: '{level}. {how}' },
 } satisfies Record<string, Localized>;
 
@@ -122,8 +118,8 @@ export function toEurocities(p: ReportProject, model: ReportModel): EurocitiesRe
     standard_version: EUROCITIES_VERSION,
     uuid: uuidV5(`cadre-ia:${model.catalogue.id}:${p.id}`),
     lang: L,
-    publication_date: model.generatedOn,
-    last_change_date: model.generatedOn,
+    publication_date: model.header.publicationDate,
+    last_change_date: model.header.publicationDate,
     revision_date: p.dateRevue && /^\d{4}-\d{2}-\d{2}$/.test(p.dateRevue) ? p.dateRevue : undefined,
     name: p.nom,
     organization: model.organization,
@@ -133,7 +129,7 @@ export function toEurocities(p: ReportProject, model: ReportModel): EurocitiesRe
     description_short: p.description ? shorten(p.description, 150) : undefined,
     website: undefined,
     status: p.statut ? STATUS[p.statut] : undefined,
-    remark: p.errorCount > 0 ? w('flagged', L, { n: p.errorCount }) : undefined,
+    remark: undefined,
     decision_making_process: p.niveauControle ? enumLabel(['controle_humain', 'niveau'], p.niveauControle, L) : undefined,
     area: model.catalogue.city,
     goal: sentences(

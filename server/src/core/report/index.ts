@@ -6,17 +6,18 @@
  */
 import type { Catalogue } from '../catalogue';
 import type { Locale, SeveritySetting } from '../types';
-import { renderCsv } from './csv';
+import { renderCsv, renderCsvExcel } from './csv';
 import { renderEurocitiesJson } from './eurocities';
-import { renderHtml } from './html';
-import { renderMarkdown } from './markdown';
-import type { ReportModel } from './model';
+import { renderHtml, renderReviewHtml } from './html';
+import { renderMarkdown, renderReviewMarkdown } from './markdown';
+import type { ReportHeader, ReportModel } from './model';
 
 export { buildModel, classify, type ReportModel, type ReportProject } from './model';
-export { renderCsv, csvColumns, FIXED_CSV_COLUMNS } from './csv';
+export { renderCsv, renderCsvExcel, csvColumns, FIXED_CSV_COLUMNS } from './csv';
 export { renderEurocities, renderEurocitiesJson, validateEurocities, EUROCITIES_FIELDS } from './eurocities';
-export { renderHtml } from './html';
-export { renderMarkdown } from './markdown';
+export { renderHtml, renderReviewHtml } from './html';
+export { renderMarkdown, renderReviewMarkdown } from './markdown';
+export { parseReportConfig, type ReportConfig } from './config';
 
 export interface ReportOptions {
   year: number;
@@ -26,6 +27,8 @@ export interface ReportOptions {
   now?: Date;
   /** A generation date (YYYY-MM-DD) written in the outputs; only when injected, so outputs are reproducible. */
   generatedOn?: string;
+  /** The page header (city, logo, introduction, contact, publication date): see config.ts. */
+  header?: Partial<ReportHeader>;
   /** The user's severity overrides, as for lint. */
   severities?: Record<string, SeveritySetting>;
   /**
@@ -41,13 +44,20 @@ export interface RenderedFile {
   content: string;
 }
 
-/** The four outputs, in a fixed order: Markdown, HTML, CSV, JSON. */
+/**
+ * The outputs, in a fixed order: the public bilan (Markdown, HTML), the register (open-data CSV,
+ * Excel CSV, Eurocities JSON), then the internal review (HTML, Markdown), which is not for
+ * publication.
+ */
 export function renderReport(model: ReportModel): RenderedFile[] {
   const y = model.year;
   return [
     { name: `bilan-${y}.md`, content: renderMarkdown(model) },
     { name: `bilan-${y}.html`, content: renderHtml(model) },
     { name: `registre-${y}.csv`, content: renderCsv(model) },
+    { name: `registre-${y}-excel.csv`, content: renderCsvExcel(model) },
     { name: `registre-${y}.json`, content: renderEurocitiesJson(model) },
+    { name: `bilan-${y}-revue.html`, content: renderReviewHtml(model) },
+    { name: `bilan-${y}-revue.md`, content: renderReviewMarkdown(model) },
   ];
 }

@@ -10,9 +10,32 @@ import type { DataPath, Locale, Localized } from '../types';
 export const UI = {
   title: { fr: 'Bilan annuel {year} des usages de l’intelligence artificielle', en: 'Annual report {year} on the use of artificial intelligence' },
   intro: {
-    fr: 'Ce bilan est établi à partir des déclarations de projets d’IA ({count} fichier(s) lu(s)), vérifiées contre le cadre « {catalogue} » ({cadre}). Il dit ce que disent les déclarations, ni plus ni moins.',
-    en: 'This report is built from the AI project declarations ({count} file(s) read), checked against the framework "{catalogue}" ({cadre}). It says what the declarations say, no more and no less.',
+    fr: 'Ce bilan présente les projets d’intelligence artificielle que les services ont déclarés pour l’année {year}, et leur conformité aux engagements du cadre « {catalogue} ». Il dit ce que disent les déclarations, ni plus ni moins.',
+    en: 'This report presents the artificial intelligence projects the departments declared for {year}, and how they meet the engagements of the framework "{catalogue}". It says what the declarations say, no more and no less.',
   },
+  publishedOn: { fr: 'Publié le {date}', en: 'Published on {date}' },
+  contact: { fr: 'Contact', en: 'Contact' },
+  reviewTitle: { fr: 'Revue interne du bilan {year} — {city}', en: 'Internal review of the {year} report — {city}' },
+  reviewIntro: {
+    fr: 'Document de travail, à ne pas publier : ce qui est à corriger dans les déclarations ({count} fichier(s) lu(s), cadre {cadre}) avant de publier le bilan.',
+    en: 'Working document, not for publication: what to correct in the declarations ({count} file(s) read, framework {cadre}) before the report is published.',
+  },
+  dataWarnings: { fr: 'Avertissements sur les données', en: 'Warnings about the data' },
+  dataWarningsNone: { fr: 'Aucun avertissement.', en: 'No warning.' },
+  warnNoGoLive: {
+    fr: 'Sans date de mise en service, ces projets comptent pour toute année, {year} compris : {list}.',
+    en: 'Without a go-live date, these projects count for every year, {year} included: {list}.',
+  },
+  warnYearBeforeAny: {
+    fr: 'L’année {year} précède la première mise en service déclarée ({first}) : vérifiez l’année demandée.',
+    en: 'The year {year} comes before the first declared go-live ({first}): check the year asked for.',
+  },
+  duplicates: { fr: 'Identifiants en double', en: 'Duplicate identifiers' },
+  duplicatesIntro: {
+    fr: 'Plusieurs déclarations portent le même identifiant (projet.id) : aucune n’est reprise dans le bilan ni dans le registre tant que l’identifiant n’est pas rendu unique.',
+    en: 'Several declarations share one identifier (projet.id): none of them is in the report or the register until the identifier is made unique.',
+  },
+  duplicateOf: { fr: '« {id} » : {files}', en: '"{id}": {files}' },
   generatedOn: { fr: 'Établi le {date}.', en: 'Produced on {date}.' },
   toc: { fr: 'Sommaire', en: 'Contents' },
   summary: { fr: 'Synthèse', en: 'Summary' },

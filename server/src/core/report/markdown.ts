@@ -3,7 +3,7 @@ import { VERDICT_LABELS, t } from '../i18n';
 import { VERDICTS } from '../types';
 import { DEROGATION_STATES, formatDate, formatNumber, ui } from './labels';
 import type { ReportModel, ReportProject } from './model';
-import { aiActLabel, byService, energyOrder, exclusionLabel, hostingLabel, oversightLabel, quantity, reversibilityLabel, statutLabel, summaryRows, unreadableLabel } from './view';
+import { aiActLabel, byService, dataWarningTexts, energyOrder, exclusionLabel, hostingLabel, introText, oversightLabel, quantity, reversibilityLabel, statutLabel, summaryRows, unreadableLabel } from './view';
 
 /**
  * Escapes text for Markdown: the punctuation that can open inline markup anywhere in a line
@@ -35,9 +35,11 @@ export function renderMarkdown(model: ReportModel): string {
   const h = (level: number, text: string) => out.push(`${'#'.repeat(level)} ${text}`, '');
   const p = (text: string) => out.push(text, '');
 
-  h(1, `${mdEscape(ui('title', locale, { year }))} — ${mdEscape(model.organization)}`);
-  p(mdEscape(ui('intro', locale, { count: model.filesRead, catalogue: model.catalogue.name, cadre: `${model.catalogue.id}/${model.catalogue.version}` })));
-  if (model.generatedOn) p(mdEscape(ui('generatedOn', locale, { date: formatDate(model.generatedOn, locale) })));
+  h(1, `${mdEscape(ui('title', locale, { year }))} — ${mdEscape(model.header.city)}`);
+  for (const para of introText(model).split(/\n\s*\n/)) if (para.trim()) p(mdEscape(para.trim()));
+  const meta = [mdEscape(ui('publishedOn', locale, { date: formatDate(model.header.publicationDate, locale) }))];
+  if (model.header.contact) meta.push(`${mdEscape(ui('contact', locale))}${locale === 'fr' ? ' : ' : ': '}${mdEscape(model.header.contact)}`);
+  p(meta.join(' · '));
 
   h(2, mdEscape(ui('summary', locale)));
   p(table([ui('indicator', locale), ui('value', locale)].map(mdEscape), summaryRows(model).map(([k, v]) => [mdEscape(k), mdEscape(v)]), ['l', 'r']));
@@ -111,6 +113,50 @@ export function renderMarkdown(model: ReportModel): string {
   p(mdEscape(ui('methodYear', locale, { year })));
   p(mdEscape(ui('methodVerdicts', locale)));
 
+  while (out[out.length - 1] === '') out.pop();
+  return out.join('\n') + '\n';
+}
+
+function projectRow(pr: ReportProject, model: ReportModel): string[] {
+  const { locale } = model;
+  let name = `**${mdEscape(pr.nom)}**`;
+  if (pr.description) name += ` — ${mdEscape(pr.description)}`;
+  return [
+    name,
+    cell(pr.finalite, mdEscape(ui('notStated', locale))),
+    mdEscape(statutLabel(pr, locale)) + (pr.dateMiseEnService ? ` (${mdEscape(ui('goLive', locale, { date: formatDate(pr.dateMiseEnService, locale) }))})` : ''),
+    mdEscape(oversightLabel(pr, locale)),
+    mdEscape(aiActLabel(pr, locale)),
+    mdEscape(hostingLabel(pr, locale)),
+    mdEscape(reversibilityLabel(pr, locale)),
+    mdEscape(quantity(pr.energieKwh, locale)),
+    mdEscape(quantity(pr.co2eKg, locale)),
+  ];
+}
+
+/** The internal review as Markdown (never published): see renderReviewHtml. */
+export function renderReviewMarkdown(model: ReportModel): string {
+  const { locale, year } = model;
+  const out: string[] = [];
+  const h = (level: number, text: string) => out.push(`${'#'.repeat(level)} ${text}`, '');
+  const p = (text: string) => out.push(text, '');
+  h(1, mdEscape(ui('reviewTitle', locale, { year, city: model.header.city })));
+  p(mdEscape(ui('reviewIntro', locale, { count: model.filesRead, cadre: `${model.catalogue.id}/${model.catalogue.version}` })));
+
+  h(2, mdEscape(ui('summary', locale)));
+  p(table([ui('indicator', locale), ui('value', locale)].map(mdEscape), summaryRows(model, true).map(([k, v]) => [mdEscape(k), mdEscape(v)]), ['l', 'r']));
+
+  h(2, mdEscape(ui('dataWarnings', locale)));
+  const warnings = dataWarningTexts(model);
+  p(warnings.length ? warnings.map((w) => `- ${mdEscape(w)}`).join('\n') : mdEscape(ui('dataWarningsNone', locale)));
+
+  h(2, mdEscape(ui('duplicates', locale)));
+  if (!model.duplicates.length) p('—');
+  else {
+    p(mdEscape(ui('duplicatesIntro', locale)));
+    p(model.duplicates.map((d) => `- ${mdEscape(ui('duplicateOf', locale, { id: d.id, files: d.files.join(', ') }))}`).join('\n'));
+  }
+
   h(2, mdEscape(ui('toCorrect', locale)));
   const flagged = [...model.projects, ...model.studied].filter((pr) => pr.errorCount > 0);
   if (!flagged.length) p(mdEscape(ui('toCorrectNone', locale)));
@@ -137,25 +183,6 @@ export function renderMarkdown(model: ReportModel): string {
     p(mdEscape(ui('unreadableIntro', locale)));
     p(model.unreadable.map((u) => `- ${mdEscape(u.file)} : ${mdEscape(unreadableLabel(u, locale))}`).join('\n'));
   }
-
   while (out[out.length - 1] === '') out.pop();
   return out.join('\n') + '\n';
-}
-
-function projectRow(pr: ReportProject, model: ReportModel): string[] {
-  const { locale } = model;
-  let name = `**${mdEscape(pr.nom)}**`;
-  if (pr.description) name += ` — ${mdEscape(pr.description)}`;
-  if (pr.errorCount > 0) name += ` — ⚠ ${mdEscape(ui('flagErrors', locale, { n: pr.errorCount }))}`;
-  return [
-    name,
-    cell(pr.finalite, mdEscape(ui('notStated', locale))),
-    mdEscape(statutLabel(pr, locale)) + (pr.dateMiseEnService ? ` (${mdEscape(ui('goLive', locale, { date: formatDate(pr.dateMiseEnService, locale) }))})` : ''),
-    mdEscape(oversightLabel(pr, locale)),
-    mdEscape(aiActLabel(pr, locale)),
-    mdEscape(hostingLabel(pr, locale)),
-    mdEscape(reversibilityLabel(pr, locale)),
-    mdEscape(quantity(pr.energieKwh, locale)),
-    mdEscape(quantity(pr.co2eKg, locale)),
-  ];
 }

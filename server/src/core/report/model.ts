@@ -72,6 +72,8 @@ export interface ReportFinding {
 
 export interface ReportProject {
   file: string;
+  /** The framework the declaration names (`cadre:`), e.g. `lyon-ia/v1`; a report may group by it. */
+  framework?: string;
   /** `projet.id`, or the file name without its extension when absent. */
   id: string;
   nom: string;
@@ -129,8 +131,38 @@ export interface UnreadableFile {
   line?: number;
 }
 
+/** The page header a city sets in its report configuration (see config.ts); defaults filled. */
+export interface ReportHeader {
+  /** The publishing organisation (the configuration's `ville`, else the catalogue's city or name). */
+  city: string;
+  /** The logo as a data: URL (embedded: the page loads nothing), with its text alternative. */
+  logo?: { dataUrl: string; alt: string };
+  /** The introduction paragraph(s), when the city wrote one; a standard sentence otherwise. */
+  introduction?: string;
+  /** Where residents can write: an e-mail address or a web page. */
+  contact?: string;
+  /** Publication date (YYYY-MM-DD): the configuration's, else the injected date, else today. */
+  publicationDate: string;
+}
+
+/** What the internal review warns about the data itself (not about one declaration's errors). */
+export type DataWarning =
+  | { kind: 'noGoLive'; projects: { nom: string; file: string }[] }
+  | { kind: 'yearBeforeAny'; firstYear: number };
+
+/** Declarations that share one `projet.id`: none of them is put in the register. */
+export interface DuplicateId {
+  id: string;
+  files: string[];
+}
+
 export interface ReportModel {
   year: number;
+  header: ReportHeader;
+  /** Warnings about the data, for the internal review. */
+  dataWarnings: DataWarning[];
+  /** Identifiers declared by more than one file (left out of the bilan and the register). */
+  duplicates: DuplicateId[];
   locale: Locale;
   catalogue: { id: string; version: string; name: string; city?: string };
   /** The organisation the register is published by (the catalogue's city, else its name). */
@@ -168,6 +200,8 @@ export interface ModelOptions {
   /** Today, for derogation end dates (defaults to now). */
   now?: Date;
   generatedOn?: string;
+  /** The page header from the report configuration (city, logo, introduction, contact, date). */
+  header?: Partial<ReportHeader>;
   /** Most error messages kept per flagged declaration. */
   maxFindings?: number;
 }
@@ -180,6 +214,7 @@ export function buildModel(results: FileResult[], options: ModelOptions): Report
   const studied: ReportProject[] = [];
   const excluded: ReportProject[] = [];
   const unreadable: UnreadableFile[] = [];
+  const all: ReportProject[] = [];
 
   for (const r of results) {
     if (r.ioError || !r.result) {
@@ -202,6 +237,19 @@ export function buildModel(results: FileResult[], options: ModelOptions): Report
     p.errors = errors.slice(0, options.maxFindings ?? 5).map((d) => ({ line: d.range.start.line + 1, code: d.code, message: d.message }));
     p.errorCount = errors.length;
     p.warnings = res.diagnostics.filter((d) => d.severity === 'warning').length;
+    all.push(p);
+  }
+
+  // One identifier, one entry: declarations sharing a `projet.id` are all left out, and named.
+  const filesById = new Map<string, string[]>();
+  for (const p of all) filesById.set(p.id, [...(filesById.get(p.id) ?? []), p.file]);
+  const duplicates: DuplicateId[] = [...filesById]
+    .filter(([, files]) => files.length > 1)
+    .map(([id, files]) => ({ id, files: [...files].sort(cmp) }))
+    .sort((a, b) => cmp(a.id, b.id));
+  const duplicated = new Set(duplicates.map((d) => d.id));
+  for (const p of all) {
+    if (duplicated.has(p.id)) continue;
     if (p.classification.scope === 'en_service') projects.push(p);
     else if (p.classification.scope === 'a_l_etude') studied.push(p);
     else excluded.push(p);
@@ -246,11 +294,30 @@ export function buildModel(results: FileResult[], options: ModelOptions): Report
     }
   }
 
+  const dataWarnings: DataWarning[] = [];
+  const noGoLive = projects.filter((p) => p.dateMiseEnService === undefined && p.statut !== 'retire');
+  if (noGoLive.length) dataWarnings.push({ kind: 'noGoLive', projects: noGoLive.map((p) => ({ nom: p.nom, file: p.file })) });
+  const starts = all.map((p) => yearOf(p.dateMiseEnService)).filter((y): y is number => y !== undefined);
+  if (starts.length && year < Math.min(...starts)) dataWarnings.push({ kind: 'yearBeforeAny', firstYear: Math.min(...starts) });
+
+  const city = catalogue.city ? t(catalogue.city, locale) : t(catalogue.name, locale);
+  const h = options.header ?? {};
+  const header: ReportHeader = {
+    city: h.city ?? city,
+    logo: h.logo,
+    introduction: h.introduction,
+    contact: h.contact,
+    publicationDate: h.publicationDate ?? options.generatedOn ?? today,
+  };
+
   return {
     year,
+    header,
+    dataWarnings,
+    duplicates,
     locale,
     catalogue: { id: catalogue.id, version: catalogue.version, name: t(catalogue.name, locale), city: catalogue.city ? t(catalogue.city, locale) : undefined },
-    organization: catalogue.city ? t(catalogue.city, locale) : t(catalogue.name, locale),
+    organization: header.city,
     generatedOn: options.generatedOn,
     filesRead: results.length,
     projects,
@@ -367,6 +434,7 @@ function extractProject(file: string, data: Record<string, unknown>, verdicts: R
   const analyse = obj(securite.analyse_risques);
   return {
     file,
+    framework: text(data.cadre),
     id,
     nom,
     description: text(projet.description),

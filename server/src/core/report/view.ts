@@ -71,7 +71,7 @@ export function byService(projects: ReportProject[], locale: Locale): { service:
 }
 
 /** The rows of the summary table: [label, value, whether it details the row above]. */
-export function summaryRows(model: ReportModel): [string, string, boolean?][] {
+export function summaryRows(model: ReportModel, internal = false): [string, string, boolean?][] {
   const { locale, totals, year } = model;
   const rows: [string, string, boolean?][] = [[ui('inUse', locale, { year }), formatNumber(totals.projects, locale)]];
   for (const s of ['production', 'experimentation', 'retire']) {
@@ -83,8 +83,10 @@ export function summaryRows(model: ReportModel): [string, string, boolean?][] {
   const other = Object.entries(totals.byStatut).filter(([s]) => !['production', 'experimentation', 'retire'].includes(s));
   for (const [s, n] of other) rows.push([ui('ofWhich', locale, { label: s ? s : ui('notStated', locale) }), formatNumber(n, locale), true]);
   rows.push([ui('studied', locale), formatNumber(totals.studied, locale)]);
-  rows.push([ui('flaggedCount', locale), formatNumber(totals.flagged, locale)]);
-  rows.push([ui('unreadableCount', locale), formatNumber(model.unreadable.length, locale)]);
+  if (internal) {
+    rows.push([ui('flaggedCount', locale), formatNumber(totals.flagged, locale)]);
+    rows.push([ui('unreadableCount', locale), formatNumber(model.unreadable.length, locale)]);
+  }
   rows.push([
     ui('energyTotal', locale),
     ui('onProjects', locale, { value: `${formatNumber(totals.energyKwh, locale)} kWh`, n: totals.withEnergy, total: totals.projects }),
@@ -101,4 +103,26 @@ export function energyOrder(projects: ReportProject[]): ReportProject[] {
   return projects
     .filter((p) => p.energieKwh !== undefined)
     .sort((a, b) => (b.energieKwh ?? 0) - (a.energieKwh ?? 0) || (a.nom < b.nom ? -1 : a.nom > b.nom ? 1 : 0) || (a.file < b.file ? -1 : 1));
+}
+
+/** The standard introduction, when the report configuration gives none. */
+export function introText(model: ReportModel): string {
+  return model.header.introduction ?? ui('intro', model.locale, { city: model.header.city, year: model.year, catalogue: model.catalogue.name });
+}
+
+/** The internal review's warnings about the data, as sentences. */
+export function dataWarningTexts(model: ReportModel): string[] {
+  const { locale, year } = model;
+  return model.dataWarnings.map((w) =>
+    w.kind === 'noGoLive'
+      ? ui('warnNoGoLive', locale, { year, list: w.projects.map((p) => `${p.nom} (${p.file})`).join(listSep(locale)) })
+      : ui('warnYearBeforeAny', locale, { year, first: w.firstYear }),
+  );
+}
+
+/** `mailto:` for an e-mail address, the URL itself for a web page, nothing otherwise. */
+export function contactHref(contact: string): string | undefined {
+  if (/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(contact)) return `mailto:${contact}`;
+  if (/^https?:\/\/[^\s<>"]+$/.test(contact)) return contact;
+  return undefined;
 }

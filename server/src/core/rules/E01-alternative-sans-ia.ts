@@ -11,7 +11,7 @@ export function usesAi(alternative: string): boolean {
   return AI_RE.test(alternative) && !NON_AI_RE.test(alternative);
 }
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E01-alternative-sans-ia',
   engagement: 'E01',
   defaultSeverity: 'hint',
@@ -32,7 +32,7 @@ const meta: RuleMeta = {
   },
   fields: ['interet_general.alternatives_etudiees'],
   references: ['Cadre IA de Lyon (2025), pertinence des projets', 'Eurocities Algorithmic Transparency Standard v0.3.1 (alternatives_considered)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

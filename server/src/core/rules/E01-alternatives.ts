@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E01-alternatives',
   engagement: 'E01',
   defaultSeverity: 'warning',
@@ -22,7 +22,7 @@ const meta: RuleMeta = {
   },
   fields: ['interet_general.alternatives_etudiees'],
   references: ['Cadre IA de Lyon (2025), pertinence des projets', 'Eurocities Algorithmic Transparency Standard v0.3.1 (alternatives_considered)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E01-finalite',
   engagement: 'E01',
   defaultSeverity: 'warning',
@@ -30,7 +30,7 @@ const meta: RuleMeta = {
   },
   fields: ['interet_general.finalite', 'interet_general.benefices'],
   references: ['Cadre IA de Lyon (2025), principe « intérêt général » et pertinence des projets', 'Inventaire Etalab des algorithmes publics (finalité)', 'Eurocities Algorithmic Transparency Standard v0.3.1 (goal, proportionality)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing, isMapping } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E01-indicateurs',
   engagement: 'E01',
   defaultSeverity: 'warning',
@@ -26,7 +26,7 @@ const meta: RuleMeta = {
   },
   fields: ['interet_general.indicateurs', 'interet_general.indicateurs[].nom', 'interet_general.indicateurs[].cible'],
   references: ['Cadre IA de Lyon (2025), évaluation des projets', 'Eurocities Algorithmic Transparency Standard v0.3.1 (performance)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E02-interaction-directe',
   engagement: 'E02',
   defaultSeverity: 'error',
@@ -27,7 +27,7 @@ const meta: RuleMeta = {
   },
   fields: ['usagers.interaction_directe'],
   references: ['Cadre IA de Lyon (2025), engagement « pas d’IA en interaction directe avec les usagers »', 'AI Act art. 50(1)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

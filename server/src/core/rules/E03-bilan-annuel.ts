@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E03-bilan-annuel',
   engagement: 'E03',
   defaultSeverity: 'error',
@@ -27,7 +27,7 @@ const meta: RuleMeta = {
   },
   fields: ['bilan_annuel.inclus'],
   references: ['Cadre IA de Lyon (2025), engagement de publication d’un bilan annuel', 'CRPA art. L312-1-3 (publication des règles des traitements algorithmiques)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

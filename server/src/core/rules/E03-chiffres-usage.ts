@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing, inProduction } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E03-chiffres-usage',
   engagement: 'E03',
   defaultSeverity: 'warning',
@@ -22,7 +22,7 @@ const meta: RuleMeta = {
   },
   fields: ['bilan_annuel.usage.utilisateurs_actifs', 'bilan_annuel.usage.requetes_an', 'projet.statut'],
   references: ['Cadre IA de Lyon (2025), engagement de publication d’un bilan annuel'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

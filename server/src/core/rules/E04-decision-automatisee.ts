@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E04-decision-automatisee',
   engagement: 'E04',
   defaultSeverity: 'error',
@@ -31,7 +31,7 @@ const meta: RuleMeta = {
   },
   fields: ['controle_humain.niveau'],
   references: ['RGPD art. 22', 'AI Act art. 14', 'AI Act art. 26(2)', 'DINUM, Guide d’usage de l’IA pour les agents publics, principe 1'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E04-validation-humaine',
   engagement: 'E04',
   defaultSeverity: 'warning',
@@ -22,7 +22,7 @@ const meta: RuleMeta = {
   },
   fields: ['controle_humain.validation'],
   references: ['AI Act art. 14(4)', 'AI Act art. 26(2)', 'DINUM, Guide d’usage de l’IA pour les agents publics, principe 1'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

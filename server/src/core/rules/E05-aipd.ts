@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing, inProduction, processesPersonalData } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E05-aipd',
   engagement: 'E05',
   defaultSeverity: 'error',
@@ -39,7 +39,7 @@ const meta: RuleMeta = {
   },
   fields: ['donnees.aipd.requise', 'donnees.aipd.realisee', 'donnees.sensibles', 'projet.statut'],
   references: ['RGPD art. 35', 'RGPD art. 9', 'CNIL, liste des traitements soumis à AIPD (délibération 2018-327)', 'CNIL, recommandations IA (juillet 2025)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E05-base-legale',
   engagement: 'E05',
   defaultSeverity: 'error',
@@ -35,7 +35,7 @@ const meta: RuleMeta = {
   },
   fields: ['donnees.personnelles', 'donnees.base_legale'],
   references: ['RGPD art. 6', 'RGPD art. 6(1)(e)', 'CNIL, recommandations IA (juillet 2025)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

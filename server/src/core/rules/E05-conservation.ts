@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing, processesPersonalData } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E05-conservation',
   engagement: 'E05',
   defaultSeverity: 'warning',
@@ -22,7 +22,7 @@ const meta: RuleMeta = {
   },
   fields: ['donnees.conservation_jours', 'donnees.personnelles'],
   references: ['RGPD art. 5(1)(e)', 'RGPD art. 13(2)(a)', 'CNIL, recommandations IA (juillet 2025)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

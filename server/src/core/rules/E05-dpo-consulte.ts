@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing, inProduction, processesPersonalData } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E05-dpo-consulte',
   engagement: 'E05',
   defaultSeverity: 'error',
@@ -30,7 +30,7 @@ const meta: RuleMeta = {
   },
   fields: ['donnees.dpo_consulte', 'donnees.personnelles', 'projet.statut'],
   references: ['RGPD art. 38(1)', 'RGPD art. 35(2)', 'RGPD art. 39'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

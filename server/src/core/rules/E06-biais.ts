@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing, inProduction } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E06-biais',
   engagement: 'E06',
   defaultSeverity: 'warning',
@@ -34,7 +34,7 @@ const meta: RuleMeta = {
   },
   fields: ['droits.biais.evalue', 'droits.biais.methode', 'droits.biais.resultats', 'droits.ai_act.categorie', 'droits.decisions_individuelles'],
   references: ['AI Act art. 10(2)(f)', 'AI Act art. 27(1)(d)', 'Code pénal art. 225-1 (discriminations)', 'Défenseur des droits et CNIL, « Algorithmes : prévenir l’automatisation des discriminations » (2020)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

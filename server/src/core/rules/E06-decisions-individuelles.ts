@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing, inProduction } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E06-decisions-individuelles',
   engagement: 'E06',
   defaultSeverity: 'error',
@@ -39,7 +39,7 @@ const meta: RuleMeta = {
   },
   fields: ['droits.decisions_individuelles', 'droits.publication_regles_url', 'droits.recours', 'projet.statut'],
   references: ['CRPA art. L311-3-1', 'CRPA art. R311-3-1-2', 'CRPA art. L312-1-3', 'RGPD art. 22(3)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,
@@ -56,7 +56,7 @@ export default defineRule({
       return;
     }
     const prod = inProduction(ctx);
-    const related = [{ path: ['droits', 'decisions_individuelles'], messageId: 'decisions' }];
+    const related = [{ path: ['droits', 'decisions_individuelles'], messageId: 'decisions' as const }];
     if (!filled(ctx.get(['droits', 'publication_regles_url']))) {
       ctx.report({
         messageId: prod ? 'publicationProduction' : 'publication',

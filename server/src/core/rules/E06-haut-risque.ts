@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing, inProduction } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E06-haut-risque',
   engagement: 'E06',
   defaultSeverity: 'error',
@@ -39,7 +39,7 @@ const meta: RuleMeta = {
   },
   fields: ['droits.ai_act.categorie', 'droits.ai_act.annexe_iii', 'droits.fria.realisee', 'droits.enregistrement_ue', 'projet.statut'],
   references: ['AI Act art. 6 et annexe III (5(a) : prestations et services publics essentiels)', 'AI Act art. 27 (FRIA)', 'AI Act art. 49(3)', 'AI Act art. 26'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,
@@ -49,7 +49,7 @@ export default defineRule({
       return;
     }
     const prod = inProduction(ctx);
-    const related = [{ path: ['droits', 'ai_act', 'categorie'], messageId: 'highRisk' }];
+    const related = [{ path: ['droits', 'ai_act', 'categorie'], messageId: 'highRisk' as const }];
     if (!filled(ctx.get(['droits', 'ai_act', 'annexe_iii']))) {
       ctx.report({ messageId: 'annex', path: ['droits', 'ai_act', 'annexe_iii'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits', 'ai_act', 'annexe_iii']) });
     }

@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E06-pratique-interdite',
   engagement: 'E06',
   defaultSeverity: 'error',
@@ -30,7 +30,7 @@ const meta: RuleMeta = {
   },
   fields: ['droits.ai_act.categorie'],
   references: ['AI Act art. 5', 'AI Act art. 6', 'AI Act art. 113 (application au 2 février 2025)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E07-mention-ia',
   engagement: 'E07',
   defaultSeverity: 'error',
@@ -35,7 +35,7 @@ const meta: RuleMeta = {
   },
   fields: ['transparence.mention_ia', 'transparence.texte_mention'],
   references: ['AI Act art. 50(2) et 50(4)', 'DINUM, Guide d’usage de l’IA pour les agents publics, principe 3', 'Charte de l’IA de Strasbourg (2025)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing, inProduction } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E08-dialogue-social',
   engagement: 'E08',
   defaultSeverity: 'error',
@@ -26,7 +26,7 @@ const meta: RuleMeta = {
   },
   fields: ['agents.dialogue_social.instances_consultees', 'agents.dialogue_social.date', 'projet.statut'],
   references: ['Code général de la fonction publique art. L253-5 (compétences du comité social territorial)', 'AI Act art. 26(7) (information des représentants des travailleurs)', 'Cadre IA de Lyon (2025), rédigé avec les organisations syndicales'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

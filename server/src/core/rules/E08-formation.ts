@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing, inProduction } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E08-formation',
   engagement: 'E08',
   defaultSeverity: 'error',
@@ -34,7 +34,7 @@ const meta: RuleMeta = {
   },
   fields: ['agents.formation.realisee', 'agents.formation.date', 'projet.statut'],
   references: ['AI Act art. 4 (maîtrise de l’IA)', 'AI Act art. 26(2)', 'Cadre IA de Lyon (2025) : 600 agents formés par webinaires'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E09-analyse-risques',
   engagement: 'E09',
   defaultSeverity: 'warning',
@@ -30,7 +30,7 @@ const meta: RuleMeta = {
   },
   fields: ['securite.analyse_risques.methode', 'securite.analyse_risques.date'],
   references: ['ANSSI, Recommandations de sécurité pour un système d’IA générative (29 avril 2024)', 'ANSSI, méthode EBIOS Risk Manager', 'Référentiel général de sécurité (RGS) art. 5'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

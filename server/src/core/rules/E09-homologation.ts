@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing, inProduction } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E09-homologation',
   engagement: 'E09',
   defaultSeverity: 'error',
@@ -26,7 +26,7 @@ const meta: RuleMeta = {
   },
   fields: ['securite.homologation.statut', 'securite.homologation.date', 'projet.statut'],
   references: ['Référentiel général de sécurité (RGS) art. 5 (décret 2010-112)', 'ANSSI, guide « L’homologation de sécurité en neuf étapes simples »', 'ANSSI, Recommandations de sécurité pour un système d’IA générative (29 avril 2024)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

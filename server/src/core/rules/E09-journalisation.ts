@@ -4,7 +4,7 @@ import { addMissing } from './util';
 /** Shortest log retention the framework accepts, in days (six months). */
 export const MIN_LOG_DAYS = 180;
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E09-journalisation',
   engagement: 'E09',
   defaultSeverity: 'error',
@@ -39,7 +39,7 @@ const meta: RuleMeta = {
   },
   fields: ['securite.journalisation.active', 'securite.journalisation.conservation_jours'],
   references: ['AI Act art. 26(6)', 'AI Act art. 12', 'ANSSI, Recommandations de sécurité pour un système d’IA générative (29 avril 2024), journalisation'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing, isMapping } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E09-risques-ia',
   engagement: 'E09',
   defaultSeverity: 'warning',
@@ -26,7 +26,7 @@ const meta: RuleMeta = {
   },
   fields: ['securite.risques_specifiques', 'securite.risques_specifiques[].risque', 'securite.risques_specifiques[].mesure'],
   references: ['ANSSI, Recommandations de sécurité pour un système d’IA générative (29 avril 2024, 35 recommandations)', 'OWASP Top 10 for LLM Applications (2025)', 'AI Act art. 15(5)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -4,7 +4,7 @@ import { addMissing } from './util';
 /** Classifications whose data must stay on a SecNumCloud-qualified hosting. */
 export const PROTECTED_CLASSIFICATIONS: readonly string[] = ['sensible', 'diffusion_restreinte'];
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E10-donnees-sensibles-secnumcloud',
   engagement: 'E10',
   defaultSeverity: 'error',
@@ -35,7 +35,7 @@ const meta: RuleMeta = {
   },
   fields: ['donnees.classification', 'souverainete.hebergement.qualification'],
   references: ['Circulaire n° 6282/SG du 5 juillet 2021 (doctrine « cloud au centre »)', 'ANSSI, référentiel SecNumCloud 3.2', 'Loi n° 2024-449 du 21 mai 2024 (SREN) art. 31', 'DINUM, Guide d’usage de l’IA pour les agents publics, principe 2', 'ANSSI, instruction interministérielle II 901 (systèmes d’information sensibles, diffusion restreinte)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,
@@ -48,7 +48,7 @@ export default defineRule({
     if (!PROTECTED_CLASSIFICATIONS.includes(classification)) return;
     const qualification = ctx.get(['souverainete', 'hebergement', 'qualification']);
     if (qualification === 'secnumcloud') return;
-    const related = [{ path: ['donnees', 'classification'], messageId: 'classification', data: { classification } }];
+    const related = [{ path: ['donnees', 'classification'], messageId: 'classification' as const, data: { classification } }];
     if (typeof qualification === 'string') {
       ctx.report({ messageId: 'notQualified', data: { classification, qualification }, path: ['souverainete', 'hebergement', 'qualification'], related });
     } else {

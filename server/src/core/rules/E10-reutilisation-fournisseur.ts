@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E10-reutilisation-fournisseur',
   engagement: 'E10',
   defaultSeverity: 'error',
@@ -27,7 +27,7 @@ const meta: RuleMeta = {
   },
   fields: ['donnees.reutilisation_par_fournisseur'],
   references: ['DINUM, Guide d’usage de l’IA pour les agents publics, principe 2', 'ANSSI, Recommandations de sécurité pour un système d’IA générative (29 avril 2024)', 'RGPD art. 28(3)(a)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E11-reversibilite',
   engagement: 'E11',
   defaultSeverity: 'error',
@@ -26,7 +26,7 @@ const meta: RuleMeta = {
   },
   fields: ['reversibilite.plan_sortie.existe', 'reversibilite.plan_sortie.reference', 'reversibilite.formats_export', 'reversibilite.solution_de_repli', 'reversibilite.clause_contractuelle'],
   references: ['Cadre IA de Lyon (2025), engagement de réversibilité', 'Eurocities Algorithmic Transparency Standard v0.3.1 (rollback)', 'CCAG-TIC 2021, clauses de réversibilité'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

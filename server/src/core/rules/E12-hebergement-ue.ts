@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing, EU_EEA_COUNTRIES } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E12-hebergement-ue',
   engagement: 'E12',
   defaultSeverity: 'warning',
@@ -30,7 +30,7 @@ const meta: RuleMeta = {
   },
   fields: ['souverainete.hebergement.pays'],
   references: ['Cadre IA de Lyon (2025), enjeu « indépendance vis-à-vis des technologies extra-européennes »', 'RGPD chapitre V (transferts hors UE)', 'Loi n° 2024-449 du 21 mai 2024 (SREN) art. 31'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

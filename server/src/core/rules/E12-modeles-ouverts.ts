@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { isMapping } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E12-modeles-ouverts',
   engagement: 'E12',
   defaultSeverity: 'hint',
@@ -22,7 +22,7 @@ const meta: RuleMeta = {
   },
   fields: ['souverainete.modeles[].poids_ouverts', 'souverainete.modeles[].nom'],
   references: ['Cadre IA de Lyon (2025), enjeu de souveraineté', 'Socle interministériel de logiciels libres (SILL)', 'Loi n° 2016-1321 pour une République numérique art. 16 (logiciels libres)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

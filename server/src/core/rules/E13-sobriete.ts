@@ -1,7 +1,7 @@
 import { defineRule, filled, type RuleMeta } from './api';
 import { addMissing } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E13-sobriete',
   engagement: 'E13',
   defaultSeverity: 'warning',
@@ -26,7 +26,7 @@ const meta: RuleMeta = {
   },
   fields: ['environnement.justification_sobriete'],
   references: ['AFNOR Spec 2314 « IA frugale » (2024)', 'Référentiel général d’écoconception de services numériques (RGESN 2024), famille « algorithmie »', 'Loi n° 2021-1485 (REEN) du 15 novembre 2021'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

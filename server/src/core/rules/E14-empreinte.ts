@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { addMissing, inProduction } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'E14-empreinte',
   engagement: 'E14',
   defaultSeverity: 'warning',
@@ -26,7 +26,7 @@ const meta: RuleMeta = {
   },
   fields: ['environnement.mesure.methode', 'environnement.mesure.perimetre', 'environnement.estimation_annuelle.energie_kwh', 'environnement.estimation_annuelle.co2e_kg', 'projet.statut'],
   references: ['AFNOR Spec 2314 « IA frugale » (2024)', 'EcoLogits (GenAI Impact)', 'CodeCarbon', 'ADEME, Base Empreinte (facteurs d’émission)'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -6,7 +6,7 @@ import type { DataPath, Localized, Outcome, Severity } from '../types';
  * The metadata of a rule: the one source for its diagnostics' messages, hovers, the
  * checklist, the docs pages and SARIF.
  */
-export interface RuleMeta {
+export interface RuleMeta<M extends string = string> {
   /** Stable id: `E<nn>-<kebab-name>` for an engagement's rule, `cadre-<name>` for framework-wide ones. */
   id: string;
   /** The engagement it implements; absent for framework-wide rules (they name one per finding). */
@@ -19,8 +19,12 @@ export interface RuleMeta {
   /** How to fix a finding. */
   howToFix: Localized;
   /** Messages by id; `{name}` placeholders are filled from the finding's data. */
-  messages: Record<string, Localized>;
-  /** The fields it reads, as dotted paths (`donnees.aipd.realisee`). */
+  messages: Record<M, Localized>;
+  /**
+   * The fields it reads, as dotted paths (`donnees.aipd.realisee`; `<Exx>` stands for any key).
+   * The engine relies on it: a rule none of whose fields is readable (the schema rejects one's
+   * type) does not run. test/unit/rule-kit.test.ts checks every path a rule reads is listed.
+   */
   fields: string[];
   /** The facts it rests on: "AI Act art. 27", "RGPD art. 35", "CRPA L311-3-1"… */
   references: string[];
@@ -39,15 +43,28 @@ export interface RuleOptionsSpec {
   defaults: Record<string, unknown>;
 }
 
+/**
+ * Every kind of fix the fix engine (fixes.ts) knows. A union, so that `fixes.ts` handles each in
+ * an exhaustive `switch` and a rule cannot offer a fix nobody can apply.
+ */
+export type FixKind = 'insert-section' | 'insert-field' | 'declare-derogation' | 'replace-key' | 'replace-value' | 'set-value';
+
+export const FIX_KINDS: readonly FixKind[] = ['insert-section', 'insert-field', 'declare-derogation', 'replace-key', 'replace-value', 'set-value'];
+
+export function isFixKind(kind: string): kind is FixKind {
+  return (FIX_KINDS as readonly string[]).includes(kind);
+}
+
 export interface FixSpec {
-  kind: string;
+  kind: FixKind;
   args: Record<string, unknown>;
   title: Localized;
   preferred?: boolean;
 }
 
-export interface ReportOptions {
-  messageId: string;
+export interface ReportOptions<M extends string = string> {
+  /** One of the rule's `meta.messages` (checked by the compiler for rules made with `defineRule`). */
+  messageId: M;
   data?: Record<string, string | number>;
   /** The field the finding is about; the range is its value (scalars) or its key. */
   path: DataPath;
@@ -57,14 +74,14 @@ export interface ReportOptions {
   /** Default `non_conforme`. Missing information is `a_completer` (shown at most as a warning). */
   outcome?: Outcome;
   /** Other fields involved, shown as related information. */
-  related?: { path: DataPath; messageId: string; data?: Record<string, string | number> }[];
+  related?: { path: DataPath; messageId: M; data?: Record<string, string | number> }[];
   fixes?: FixSpec[];
   /** For framework-wide rules: the engagement this finding is about. */
   engagement?: string;
   tags?: ('unnecessary' | 'deprecated')[];
 }
 
-export interface RuleContext {
+export interface RuleContext<M extends string = string> {
   /** The declaration's data (merges applied); `{}` when the document is not a mapping. */
   readonly data: Record<string, unknown>;
   /** Reads a value by path; `undefined` when absent. */
@@ -79,19 +96,23 @@ export interface RuleContext {
   readonly catalogue: Catalogue;
   /** The rule's options: its defaults, overridden by the catalogue's. */
   readonly options: Readonly<Record<string, unknown>>;
-  report(options: ReportOptions): void;
+  report(options: ReportOptions<M>): void;
   /** Says the rule does not apply to this declaration (e.g. no personal data). */
   notApplicable(): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+export interface Rule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(ctx: RuleContext<M>): void;
 }
 
-/** Identity helper that gives rule files a typed shape. */
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/**
+ * Defines a rule. The message ids the rule reports are checked against its `meta.messages`:
+ * write the meta as `const meta = { … } satisfies RuleMeta;` (not `const meta: RuleMeta`, which
+ * would forget the ids), and `ctx.report({ messageId: 'typo' })` does not compile.
+ */
+export function defineRule<M extends string>(rule: { meta: RuleMeta<M>; check(ctx: RuleContext<M>): void }): Rule {
+  return rule as unknown as Rule;
 }
 
 /** True for a non-empty trimmed string that is not a template placeholder ("A COMPLETER…", "A CONFIRMER"). */

@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { isIsoDate } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'cadre-date-revue',
   defaultSeverity: 'warning',
   title: { fr: 'Date de revue dépassée', en: 'Review date passed' },
@@ -21,7 +21,7 @@ const meta: RuleMeta = {
   },
   fields: ['projet.date_revue'],
   references: ['Cadre IA de Lyon (2025), suivi des projets et bilan annuel'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

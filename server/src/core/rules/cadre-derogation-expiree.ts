@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { statements } from './statements';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'cadre-derogation-expiree',
   defaultSeverity: 'warning',
   title: { fr: 'Dérogation expirée', en: 'Expired derogation' },
@@ -21,7 +21,7 @@ const meta: RuleMeta = {
   },
   fields: ['engagements.<Exx>.echeance'],
   references: ['Cadre IA de Lyon (2025), gouvernance des projets'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

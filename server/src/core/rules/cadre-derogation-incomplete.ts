@@ -1,7 +1,7 @@
 import { defineRule, type FixSpec, type RuleMeta } from './api';
 import { statements } from './statements';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'cadre-derogation-incomplete',
   defaultSeverity: 'warning',
   title: { fr: 'Dérogation incomplète', en: 'Incomplete derogation' },
@@ -20,8 +20,8 @@ const meta: RuleMeta = {
     },
   },
   fields: ['engagements.<Exx>.statut', 'engagements.<Exx>.justification', 'engagements.<Exx>.validee_par', 'engagements.<Exx>.echeance'],
-  references: ['Cadre IA de Lyon (2025), gouvernance des projets', 'DESIGN.md de Cadre IA, « engagements »'],
-};
+  references: ['Cadre IA de Lyon (2025), gouvernance des projets', 'Schéma de la déclaration Cadre IA (schemas/declaration.schema.json), section « engagements »'],
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -2,7 +2,7 @@ import { findEngagement } from '../catalogue';
 import { defineRule, type RuleMeta } from './api';
 import { statements } from './statements';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'cadre-derogation-interdite',
   defaultSeverity: 'error',
   title: { fr: 'Dérogation à un engagement non dérogeable', en: 'Derogation from a non-derogable engagement' },
@@ -22,7 +22,7 @@ const meta: RuleMeta = {
   },
   fields: ['engagements.<Exx>.statut'],
   references: ['Cadre IA de Lyon (2025), engagement « pas d’IA en interaction directe avec les usagers »'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

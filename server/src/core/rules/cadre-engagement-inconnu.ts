@@ -2,7 +2,7 @@ import { findEngagement } from '../catalogue';
 import { defineRule, type RuleMeta } from './api';
 import { isMapping } from './util';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'cadre-engagement-inconnu',
   defaultSeverity: 'warning',
   title: { fr: 'Engagement inconnu du cadre', en: 'Engagement unknown to the framework' },
@@ -22,7 +22,7 @@ const meta: RuleMeta = {
   },
   fields: ['engagements.<Exx>'],
   references: ['Cadre IA de Lyon (2025), 14 engagements'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

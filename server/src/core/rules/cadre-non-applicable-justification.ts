@@ -1,7 +1,7 @@
 import { defineRule, type RuleMeta } from './api';
 import { statements } from './statements';
 
-const meta: RuleMeta = {
+const meta = {
   id: 'cadre-non-applicable-justification',
   defaultSeverity: 'warning',
   title: { fr: 'Non-applicabilité sans justification', en: 'Non-applicability without justification' },
@@ -21,7 +21,7 @@ const meta: RuleMeta = {
   },
   fields: ['engagements.<Exx>.statut', 'engagements.<Exx>.justification'],
   references: ['Cadre IA de Lyon (2025), gouvernance des projets'],
-};
+} satisfies RuleMeta;
 
 export default defineRule({
   meta,

@@ -49,7 +49,7 @@ export default defineRule({
       ctx.notApplicable();
       return;
     }
-    const related = [{ path: ['controle_humain', 'niveau'], messageId: 'automated' }];
+    const related = [{ path: ['controle_humain', 'niveau'], messageId: 'automated' as const }];
     if (ctx.get(['donnees', 'sensibles']) === true) ctx.report({ messageId: 'sensitive', path: ['donnees', 'sensibles'], related });
     if (!filled(ctx.get(['droits', 'recours']))) {
       if (inProduction(ctx)) ctx.report({ messageId: 'noRemedyInService', path: ['droits', 'recours'], related, fixes: addMissing(ctx, ['droits', 'recours']) });

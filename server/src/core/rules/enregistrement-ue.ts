@@ -36,7 +36,7 @@ export default defineRule({
       return;
     }
     if (filled(ctx.get(['droits', 'enregistrement_ue']))) return;
-    const related = [{ path: ['droits', 'ai_act', 'categorie'], messageId: 'highRisk' }];
+    const related = [{ path: ['droits', 'ai_act', 'categorie'], messageId: 'highRisk' as const }];
     if (inProduction(ctx)) ctx.report({ messageId: 'missingInService', path: ['droits', 'enregistrement_ue'], related, fixes: addMissing(ctx, ['droits', 'enregistrement_ue']) });
     else ctx.report({ messageId: 'missing', path: ['droits', 'enregistrement_ue'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['droits', 'enregistrement_ue']) });
   },

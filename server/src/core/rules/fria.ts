@@ -41,7 +41,7 @@ export default defineRule({
     }
     const done = ctx.get(['droits', 'fria', 'realisee']);
     if (done === true) return;
-    const related = [{ path: ['droits', 'ai_act', 'categorie'], messageId: 'highRisk' }];
+    const related = [{ path: ['droits', 'ai_act', 'categorie'], messageId: 'highRisk' as const }];
     if (done === false) {
       if (inProduction(ctx)) ctx.report({ messageId: 'notDoneInService', path: ['droits', 'fria', 'realisee'], related });
       else ctx.report({ messageId: 'notDone', path: ['droits', 'fria', 'realisee'], outcome: 'a_completer', related });

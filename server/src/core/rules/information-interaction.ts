@@ -46,7 +46,7 @@ export default defineRule({
     }
     const informed = ctx.get(['usagers', 'information_ia']);
     if (informed === true) return;
-    const related = [{ path: ['usagers', 'interaction_directe'], messageId: 'direct' }];
+    const related = [{ path: ['usagers', 'interaction_directe'], messageId: 'direct' as const }];
     if (informed === false) ctx.report({ messageId: 'notInformed', path: ['usagers', 'information_ia'], related });
     else ctx.report({ messageId: 'informationMissing', path: ['usagers', 'information_ia'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['usagers', 'information_ia']) });
   },

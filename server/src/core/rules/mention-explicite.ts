@@ -47,7 +47,7 @@ export default defineRule({
     if (!decisions) return;
     const mention = ctx.get(['droits', 'mention_explicite']);
     if (mention === true) return;
-    const related = [{ path: ['droits', 'decisions_individuelles'], messageId: 'decisions' }];
+    const related = [{ path: ['droits', 'decisions_individuelles'], messageId: 'decisions' as const }];
     if (mention === false) {
       if (inProduction(ctx)) ctx.report({ messageId: 'absentInService', path: ['droits', 'mention_explicite'], related });
       else ctx.report({ messageId: 'absent', path: ['droits', 'mention_explicite'], outcome: 'a_completer', related });

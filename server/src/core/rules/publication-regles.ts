@@ -41,7 +41,7 @@ export default defineRule({
       return;
     }
     if (!decisions || filled(ctx.get(['droits', 'publication_regles_url']))) return;
-    const related = [{ path: ['droits', 'decisions_individuelles'], messageId: 'decisions' }];
+    const related = [{ path: ['droits', 'decisions_individuelles'], messageId: 'decisions' as const }];
     if (inProduction(ctx)) ctx.report({ messageId: 'unpublishedInService', path: ['droits', 'publication_regles_url'], related, fixes: addMissing(ctx, ['droits', 'publication_regles_url']) });
     else ctx.report({ messageId: 'unpublished', path: ['droits', 'publication_regles_url'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['droits', 'publication_regles_url']) });
   },

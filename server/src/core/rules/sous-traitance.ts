@@ -51,7 +51,7 @@ export default defineRule({
     }
     const contract = ctx.get(['donnees', 'sous_traitance', 'contrat_article_28']);
     if (contract === true) return;
-    const related = [{ path: ['donnees', 'sous_traitance', 'sous_traitant'], messageId: 'processor' }];
+    const related = [{ path: ['donnees', 'sous_traitance', 'sous_traitant'], messageId: 'processor' as const }];
     if (contract === false) {
       if (inProduction(ctx)) ctx.report({ messageId: 'noContractInService', path: ['donnees', 'sous_traitance', 'contrat_article_28'], related });
       else ctx.report({ messageId: 'noContract', path: ['donnees', 'sous_traitance', 'contrat_article_28'], outcome: 'a_completer', related });

@@ -6,10 +6,10 @@ import type { CadreServer } from '../server';
 export function register(s: CadreServer): void {
   s.connection.onRequest(
     CatalogueRequest,
-    s.safe(CatalogueRequest, async (params: CatalogueParams | null): Promise<CatalogueInfo> => {
+    s.safe(CatalogueRequest.method, async (params: CatalogueParams | null): Promise<CatalogueInfo> => {
       const uri = typeof params?.uri === 'string' ? params.uri : undefined;
       const settings = await s.settingsFor(uri);
-      const choice = s.catalogueFor(settings, uri);
+      const choice = await s.catalogueFor(settings, uri);
       return {
         file: choice.file,
         bundled: choice.bundled,

@@ -1,11 +1,11 @@
-import { CodeActionKind, type CodeAction, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { computeFixEdits, derogationFix, fixAllEdits } from '../../core/fixes';
+import { derogationQuickFixOffered } from '../../core/inlineActions';
 import { t } from '../../core/i18n';
 import { overlaps } from '../../core/locate';
-import { statementOf } from '../../core/derogations';
 import type { FixRef, Localized } from '../../core/types';
 import { toLspDiagnostic, workspaceEdit } from '../convert';
-import { today, type Analysis, type CadreServer } from '../server';
+import type { Analysis, CadreServer } from '../server';
 
 export const FIX_ALL_KIND = 'source.fixAll.cadre-ia';
 
@@ -61,7 +61,7 @@ export function register(s: CadreServer): void {
       if (wants(only, CodeActionKind.QuickFix)) {
         const seen = new Set<string>();
         for (const d of inRange) {
-          const lsp = toLspDiagnostic(d, doc.uri, s.client);
+          const lsp = toLspDiagnostic(d, doc.uri, s.client, (f) => s.host.uriOf(f));
           for (const fix of d.fixes ?? []) {
             const key = `${fix.kind}|${JSON.stringify(fix.args)}`;
             if (seen.has(key)) continue;
@@ -72,11 +72,10 @@ export function register(s: CadreServer): void {
         }
         const engagements = [...new Set(inRange.map((d) => d.engagement).filter((e): e is string => !!e))];
         for (const id of engagements) {
-          const statement = statementOf(a.result.parsed.value, id, a.catalogue, today().toISOString().slice(0, 10));
-          if (statement?.statut === 'derogation') continue;
+          if (!derogationQuickFixOffered(a.catalogue, a.result.parsed.value, id, s.today().toISOString().slice(0, 10))) continue;
           const fix = derogationFix(id, a.locale, a.catalogue);
           if (!fix) continue;
-          const diags = inRange.filter((d) => d.engagement === id).map((d) => toLspDiagnostic(d, doc.uri, s.client));
+          const diags = inRange.filter((d) => d.engagement === id).map((d) => toLspDiagnostic(d, doc.uri, s.client, (f) => s.host.uriOf(f)));
           const action = make(fix.title, CodeActionKind.QuickFix, { uri: doc.uri, version: doc.version, fix }, diags);
           if (action) out.push(action);
         }

@@ -1,4 +1,4 @@
-import type { CodeLens } from 'vscode-languageserver/node';
+import type { CodeLens } from 'vscode-languageserver';
 import { verdictLenses } from '../../core/symbols';
 import { ShowEngagementCommand } from '../../../../shared/protocol';
 import type { CadreServer } from '../server';

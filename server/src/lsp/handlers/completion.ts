@@ -1,4 +1,4 @@
-import type { CompletionList } from 'vscode-languageserver/node';
+import type { CompletionList } from 'vscode-languageserver';
 import { completionsAt } from '../../core/completion';
 import { loadTemplates } from '../../core/templates';
 import { toCompletionItem } from '../convert';

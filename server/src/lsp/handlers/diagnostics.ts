@@ -1,7 +1,9 @@
-import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
-import { findDeclarations } from '../../node/files';
+import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import { docUrl } from '../../core/catalogue';
+import { DUPLICATE_ID, duplicateIdDiagnostics } from '../../core/crossFile';
+import type { Diagnostic } from '../../core/types';
 import { toLspDiagnostic } from '../convert';
-import type { CadreServer } from '../server';
+import type { Analysis, CadreServer } from '../server';
 
 /** textDocument/diagnostic and workspace/diagnostic (pull), with result ids. */
 export function register(s: CadreServer): void {
@@ -11,7 +13,7 @@ export function register(s: CadreServer): void {
       if (!s.isDeclaration(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const a = await s.analyze(doc);
       if (params.previousResultId && params.previousResultId === a.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: a.resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: a.resultId, items: a.result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, s.client)) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: a.resultId, items: a.result.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, s.client, (f) => s.host.uriOf(f))) };
     }),
   );
 
@@ -20,24 +22,45 @@ export function register(s: CadreServer): void {
       const previous = new Map((params?.previousResultIds ?? []).map((p) => [p.uri, p.value]));
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       const seen = new Set<string>();
+      const analyses: { folder: string; uri: string; version: number | null; a: Analysis }[] = [];
       for (const folder of s.folders) {
-        for (const found of findDeclarations([folder])) {
+        for (const file of await s.host.findDeclarations(folder)) {
           if (token?.isCancellationRequested) return { items };
-          if (found.error || seen.has(found.file)) continue;
-          seen.add(found.file);
-          const open = s.openDocumentFor(found.file);
-          const a = open ? await s.analyze(open) : await s.analyzeFile(found.file);
+          if (seen.has(file)) continue;
+          seen.add(file);
+          const open = s.openDocumentFor(file);
+          const a = open ? await s.analyze(open) : await s.analyzeFile(file);
           if ('error' in a) continue;
-          const uri = open?.uri ?? a.uri;
-          const version = open ? open.version : null;
-          if (previous.get(uri) === a.resultId) {
-            items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId: a.resultId });
-          } else {
-            items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId: a.resultId, items: a.result.diagnostics.map((d) => toLspDiagnostic(d, uri, s.client)) });
-          }
+          analyses.push({ folder, uri: open?.uri ?? a.uri, version: open ? open.version : null, a });
+        }
+      }
+      // Across files: one projet.id per project. Files are named relative to their folder.
+      const first = analyses[0]?.a;
+      const duplicates = first
+        ? duplicateIdDiagnostics(
+            analyses.map(({ folder, a }) => a.id && { ...a.id, label: relativeLabel(folder, a.id.file) }),
+            first.locale,
+            docUrl(first.catalogue, DUPLICATE_ID),
+          )
+        : new Map<string, Diagnostic[]>();
+      for (const { uri, version, a } of analyses) {
+        const extra = (a.id && duplicates.get(a.id.file)) ?? [];
+        // The result id changes with the other files a duplicate points at.
+        const resultId = extra.length ? `${a.resultId}|dup:${extra.map((d) => d.message).join('|')}` : a.resultId;
+        if (previous.get(uri) === resultId) {
+          items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId });
+        } else {
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: [...a.result.diagnostics, ...extra].map((d) => toLspDiagnostic(d, uri, s.client, (f) => s.host.uriOf(f))) });
         }
       }
       return { items };
     }),
   );
+}
+
+/** `file` relative to `folder`, with `/` (paths from the host: on disk or in a virtual workspace). */
+function relativeLabel(folder: string, file: string): string {
+  const f = folder.replace(/\\/g, '/').replace(/\/+$/, '');
+  const p = file.replace(/\\/g, '/');
+  return p.startsWith(`${f}/`) ? p.slice(f.length + 1) : p;
 }

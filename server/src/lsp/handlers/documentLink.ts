@@ -1,4 +1,4 @@
-import type { DocumentLink } from 'vscode-languageserver/node';
+import type { DocumentLink } from 'vscode-languageserver';
 import { documentLinks } from '../../core/links';
 import type { CadreServer } from '../server';
 

@@ -1,4 +1,4 @@
-import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver/node';
+import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
 import { documentSymbols } from '../../core/symbols';
 import { toDocumentSymbol, toSymbolInformation } from '../convert';
 import type { CadreServer } from '../server';

@@ -8,11 +8,11 @@ import { ClientError, type CadreServer } from '../server';
 export function register(s: CadreServer): void {
   s.connection.onRequest(
     EngagementRequest,
-    s.safe(EngagementRequest, async (params: EngagementParams & { uri?: string }): Promise<EngagementResult> => {
+    s.safe(EngagementRequest.method, async (params: EngagementParams & { uri?: string }): Promise<EngagementResult> => {
       if (typeof params?.id !== 'string') throw new ClientError('id must be a string');
       const settings = await s.settingsFor(params.uri);
       const locale = s.localeOf(settings);
-      const { catalogue } = s.catalogueFor(settings, params.uri);
+      const { catalogue } = await s.catalogueFor(settings, params.uri);
       const e = findEngagement(catalogue, params.id);
       const markdown = engagementMarkdown(catalogue, params.id, locale, { full: true });
       if (!e || !markdown) throw new ClientError(`unknown engagement: ${params.id}`);

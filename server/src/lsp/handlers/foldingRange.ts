@@ -1,4 +1,4 @@
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver/node';
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import { foldingRanges } from '../../core/symbols';
 import type { CadreServer } from '../server';
 

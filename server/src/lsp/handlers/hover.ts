@@ -1,4 +1,4 @@
-import type { Hover } from 'vscode-languageserver/node';
+import type { Hover } from 'vscode-languageserver';
 import { hoverAt } from '../../core/hover';
 import { markup } from '../convert';
 import type { CadreServer } from '../server';

@@ -9,10 +9,10 @@ import { register as documentLink } from './documentLink';
 import { register as documents } from './documents';
 import { register as documentSymbol } from './documentSymbol';
 import { register as engagement } from './engagement';
+import { register as engagementActions } from './engagementActions';
 import { register as foldingRange } from './foldingRange';
 import { register as hover } from './hover';
 import { register as newDeclaration } from './newDeclaration';
-import { register as report } from './report';
 import { register as verdicts } from './verdicts';
 import { register as watchedFiles } from './watchedFiles';
 
@@ -20,9 +20,12 @@ import { register as watchedFiles } from './watchedFiles';
 export type Register = (s: CadreServer) => void;
 
 /**
- * Every handler, one file per request (initialize lives in ../main.ts). A new request adds its
- * file here — `cadreIa/report` (the report issue) goes in `./report.ts` with the same
- * `register(s)` shape, wrapping its handler with `s.safe(…)`.
+ * Every handler that runs wherever the server runs (Node and the browser's web worker), one
+ * file per request (initialize lives in ./initialize.ts). A new request adds its file here,
+ * with the same `register(s)` shape, wrapping its handler with `s.safe(…)`. Handlers that need
+ * a disk are registered by the host's entry instead: `cadreIa/report` (./report.ts) by
+ * ../start.ts on Node; the browser answers it with an explanation (../../browser/start.ts).
+ * Each request has its `RequestType` in shared/protocol.ts.
  */
 export const HANDLERS: readonly Register[] = [
   documents,
@@ -40,5 +43,5 @@ export const HANDLERS: readonly Register[] = [
   engagement,
   newDeclaration,
   catalogue,
-  report,
+  engagementActions,
 ];

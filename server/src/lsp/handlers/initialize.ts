@@ -1,4 +1,4 @@
-import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { FIX_ALL_KIND } from './codeAction';
 import type { CadreServer } from '../server';
 import pkg from '../../../../package.json';

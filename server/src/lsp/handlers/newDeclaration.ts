@@ -6,7 +6,7 @@ import { ClientError, type CadreServer } from '../server';
 export function register(s: CadreServer): void {
   s.connection.onRequest(
     NewDeclarationRequest,
-    s.safe(NewDeclarationRequest, (params: NewDeclarationParams): NewDeclarationResult => {
+    s.safe(NewDeclarationRequest.method, (params: NewDeclarationParams): NewDeclarationResult => {
       if (typeof params?.nom !== 'string' || typeof params.direction !== 'string') throw new ClientError('nom and direction must be strings');
       if (params.id !== undefined && typeof params.id !== 'string') throw new ClientError('id must be a string');
       return renderDeclaration({ nom: params.nom, direction: params.direction, id: params.id });

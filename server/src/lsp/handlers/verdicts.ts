@@ -1,13 +1,12 @@
-import { findDeclarations } from '../../node/files';
 import { documentVerdicts, verdictsResult } from '../../core/verdictsView';
 import { VerdictsRequest, type PDocumentVerdicts, type VerdictsParams, type VerdictsResult } from '../../../../shared/protocol';
-import { ClientError, uriToPath, type Analysis, type CadreServer } from '../server';
+import { ClientError, type Analysis, type CadreServer } from '../server';
 
 /** cadreIa/verdicts: the 14 verdicts of one document (open or on disk), or of every declaration of the workspace. */
 export function register(s: CadreServer): void {
   s.connection.onRequest(
     VerdictsRequest,
-    s.safe(VerdictsRequest, async (params: VerdictsParams | null, token): Promise<VerdictsResult> => {
+    s.safe(VerdictsRequest.method, async (params: VerdictsParams | null, token): Promise<VerdictsResult> => {
       const view = (a: Analysis, uri: string, version?: number): PDocumentVerdicts => documentVerdicts(uri, version, a.result, a.catalogue, a.locale);
       const documents: PDocumentVerdicts[] = [];
       let first: Analysis | undefined;
@@ -17,7 +16,7 @@ export function register(s: CadreServer): void {
         let a: Analysis;
         if (open) a = await s.analyze(open);
         else {
-          const file = uriToPath(params.uri);
+          const file = s.fileOf(params.uri);
           if (!file) throw new ClientError(`unknown document: ${params.uri}`);
           const r = await s.analyzeFile(file);
           if ('error' in r) throw new ClientError(`cannot read ${params.uri}: ${r.error}`);
@@ -28,12 +27,12 @@ export function register(s: CadreServer): void {
       } else {
         const seen = new Set<string>();
         for (const folder of s.folders) {
-          for (const found of findDeclarations([folder])) {
+          for (const file of await s.host.findDeclarations(folder)) {
             if (token?.isCancellationRequested) break;
-            if (found.error || seen.has(found.file)) continue;
-            seen.add(found.file);
-            const open = s.openDocumentFor(found.file);
-            const a = open ? await s.analyze(open) : await s.analyzeFile(found.file);
+            if (seen.has(file)) continue;
+            seen.add(file);
+            const open = s.openDocumentFor(file);
+            const a = open ? await s.analyze(open) : await s.analyzeFile(file);
             if ('error' in a) continue;
             first ??= a;
             documents.push(view(a, open?.uri ?? a.uri, open?.version));
@@ -41,7 +40,7 @@ export function register(s: CadreServer): void {
         }
         // Open declarations outside every folder (or with no folder at all) count too.
         for (const doc of s.documents.all()) {
-          const file = uriToPath(doc.uri);
+          const file = s.fileOf(doc.uri);
           if (!s.isDeclaration(doc) || (file && seen.has(file))) continue;
           const a = await s.analyze(doc);
           first ??= a;
@@ -49,7 +48,7 @@ export function register(s: CadreServer): void {
         }
       }
       const settings = await s.settingsFor(params?.uri);
-      const catalogue = first?.catalogue ?? s.catalogueFor(settings, params?.uri).catalogue;
+      const catalogue = first?.catalogue ?? (await s.catalogueFor(settings, params?.uri)).catalogue;
       const locale = first?.locale ?? s.localeOf(settings);
       return verdictsResult(catalogue, locale, documents);
     }),

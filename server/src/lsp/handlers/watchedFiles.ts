@@ -1,7 +1,7 @@
-import { FileChangeType } from 'vscode-languageserver/node';
+import { FileChangeType } from 'vscode-languageserver';
 import { isDeclarationFile } from '../../core/fileResult';
 import { VerdictsChangedNotification } from '../../../../shared/protocol';
-import { uriToPath, type CadreServer } from '../server';
+import type { CadreServer } from '../server';
 
 /**
  * workspace/didChangeWatchedFiles: a declaration changed on disk refreshes the workspace view;
@@ -13,7 +13,7 @@ export function register(s: CadreServer): void {
       let catalogueChanged = false;
       const declarations: string[] = [];
       for (const change of params?.changes ?? []) {
-        const file = uriToPath(change.uri);
+        const file = s.fileOf(change.uri);
         if (!file) continue;
         if (s.isCatalogueFile(file)) catalogueChanged = true;
         if (isDeclarationFile(file)) {

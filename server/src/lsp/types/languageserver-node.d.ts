@@ -17,3 +17,17 @@ declare module 'vscode-languageserver-protocol' {
 declare module 'vscode-jsonrpc' {
   export * from 'vscode-jsonrpc/lib/common/api';
 }
+// The platform-neutral API (what the handlers use, so that they run on Node and in a web worker)
+// and the browser entry (server/src/browser).
+declare module 'vscode-languageserver' {
+  export * from 'vscode-languageserver/lib/common/api';
+}
+declare module 'vscode-languageserver/browser' {
+  export * from 'vscode-languageserver/lib/browser/main';
+}
+declare module 'vscode-languageserver-protocol/browser' {
+  export * from 'vscode-languageserver-protocol/lib/browser/main';
+}
+declare module 'vscode-jsonrpc/browser' {
+  export * from 'vscode-jsonrpc/lib/browser/main';
+}
