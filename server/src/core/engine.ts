@@ -32,7 +32,10 @@
 import { appliesAt, cadreId, conditionsHold, docUrl, engagementOfPath, type Catalogue, type Engagement } from './catalogue';
 import { frameworkOf, frameworkSet, ruleLookup, type FrameworkSet, type RuleBinding } from './framework';
 import type { RuleLookup } from './catalogue';
+import { longDate } from './dates';
 import { isoDate, statementOf } from './derogations';
+
+export { longDate };
 import { t } from './i18n';
 import { getIn, hasTree, parseDeclaration, rangeOf, type ParsedDeclaration, type ParseOptions } from './parse';
 import type { Rule, RuleContext, ReportOptions } from './rules/api';
@@ -119,19 +122,6 @@ const MSG = {
     en: '{id} applies only when `{field}` is {values}: state `{field}`.',
   },
 };
-
-const MONTHS: Record<Locale, string[]> = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** `2027-12-02` → `2 décembre 2027` / `2 December 2027`. */
-export function longDate(iso: string, locale: Locale): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const day = Number(m[3]);
-  return `${locale === 'fr' && day === 1 ? '1er' : day} ${MONTHS[locale][Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
 
 /** Lints a declaration's text. Never throws. */
 export function lintText(text: string, options: LintOptions = {}): FullLintResult {
