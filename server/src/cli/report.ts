@@ -85,7 +85,7 @@ export async function reportCommand(args: string[], io: Io, envLocale: Locale): 
   if (typeof parsed === 'number') return parsed;
   const { positionals, common } = parsed;
   const values = parsed.values as { year?: string; out?: string; date?: string; config?: string };
-  const { locale, catalogue, now } = common;
+  const { locale, catalogue, catalogues, now } = common;
   let year = now.getUTCFullYear();
   if (values.year !== undefined) {
     if (!/^\d{4}$/.test(values.year) || Number(values.year) < 1900) {
@@ -107,6 +107,7 @@ export async function reportCommand(args: string[], io: Io, envLocale: Locale): 
     year,
     locale,
     catalogue,
+    catalogues,
     now,
     generatedOn: injected ? injected : undefined,
     header,
