@@ -103,8 +103,12 @@ function asLookup(rules: RuleLookup | ReadonlySet<string> | undefined): RuleLook
   };
 }
 
+/** What kind of problem: its diagnostic code is `catalogue-<kind>` (catalogueAuthoring.ts). */
+export type CatalogueProblemKind = 'doublon' | 'principe-inconnu' | 'champ-inconnu' | 'regle-inconnue' | 'regle-mal-placee' | 'options-invalides';
+
 /** One problem of a catalogue, at a data path, in both languages. */
 export interface CatalogueProblem {
+  kind: CatalogueProblemKind;
   path: DataPath;
   message: Localized;
   /** A replacement the author most likely meant (did you mean), for the value at `path`. */
@@ -240,7 +244,7 @@ function checkCatalogue(c: Catalogue, rules: RuleLookup | undefined): CatalogueP
   const out: CatalogueProblem[] = [];
   const principleIds: string[] = [];
   c.principles.forEach((p, i) => {
-    if (principleIds.includes(p.id)) out.push({ path: ['principles', i, 'id'], message: fill(P.duplicatePrinciple, { id: p.id }) });
+    if (principleIds.includes(p.id)) out.push({ kind: 'doublon', path: ['principles', i, 'id'], message: fill(P.duplicatePrinciple, { id: p.id }) });
     principleIds.push(p.id);
   });
   const seen = new Set<string>();
@@ -248,14 +252,15 @@ function checkCatalogue(c: Catalogue, rules: RuleLookup | undefined): CatalogueP
   const checkField = (field: string, path: DataPath) => {
     if (isDeclarationField(field)) return;
     const s = closest(field, paths);
-    out.push({ path, message: plus(fill(P.unknownField, { field }), s ? fill(P.didYouMean, { s }) : undefined), suggestion: s });
+    out.push({ kind: 'champ-inconnu', path, message: plus(fill(P.unknownField, { field }), s ? fill(P.didYouMean, { s }) : undefined), suggestion: s });
   };
   c.engagements.forEach((e, i) => {
-    if (seen.has(e.id)) out.push({ path: ['engagements', i, 'id'], message: fill(P.duplicateEngagement, { id: e.id }) });
+    if (seen.has(e.id)) out.push({ kind: 'doublon', path: ['engagements', i, 'id'], message: fill(P.duplicateEngagement, { id: e.id }) });
     seen.add(e.id);
     if (!principleIds.includes(e.principle)) {
       const s = closest(e.principle, principleIds);
       out.push({
+        kind: 'principe-inconnu',
         path: ['engagements', i, 'principle'],
         message: plus(fill(P.unknownPrinciple, { id: e.principle, known: principleIds.join(', ') }), s ? fill(P.didYouMean, { s }) : undefined),
         suggestion: s,
@@ -276,16 +281,16 @@ function checkRules(refs: RuleRef[], at: DataPath, rules: RuleLookup, topLevel: 
     const info = rules.get(ref.id);
     if (!info) {
       const s = closest(ref.id, rules.names());
-      out.push({ path, message: plus(fill(P.unknownRule, { id: ref.id }), s ? fill(P.didYouMean, { s }) : undefined), suggestion: s });
+      out.push({ kind: 'regle-inconnue', path, message: plus(fill(P.unknownRule, { id: ref.id }), s ? fill(P.didYouMean, { s }) : undefined), suggestion: s });
       return;
     }
-    if (seen.has(info.id)) out.push({ path, message: fill(P.duplicateRule, { id: ref.id }) });
+    if (seen.has(info.id)) out.push({ kind: 'doublon', path, message: fill(P.duplicateRule, { id: ref.id }) });
     seen.add(info.id);
-    if (info.frameworkWide && !topLevel) out.push({ path, message: fill(P.wideUnderEngagement, { id: ref.id }) });
-    if (!info.frameworkWide && topLevel) out.push({ path, message: fill(P.engagementRuleAtTop, { id: ref.id }) });
+    if (info.frameworkWide && !topLevel) out.push({ kind: 'regle-mal-placee', path, message: fill(P.wideUnderEngagement, { id: ref.id }) });
+    if (!info.frameworkWide && topLevel) out.push({ kind: 'regle-mal-placee', path, message: fill(P.engagementRuleAtTop, { id: ref.id }) });
     if (ref.options !== undefined) {
       const why = info.checkOptions(ref.options);
-      if (why.length) out.push({ path: [...at, k, 'options'], message: fill(P.badOptions, { id: ref.id, why: why.join('; ') }), at: 'key' });
+      if (why.length) out.push({ kind: 'options-invalides', path: [...at, k, 'options'], message: fill(P.badOptions, { id: ref.id, why: why.join('; ') }), at: 'key' });
     }
   });
 }
