@@ -284,12 +284,24 @@ describe('docs: the pages diagnostics link to', function () {
     const base = catalogue.docs_base_url.replace(/\/+$/, '');
     const docs = path.join(__dirname, '..', '..', 'docs');
     const local = (url: string) => path.join(docs, url.slice(base.length + 1).replace(/#.*$/, ''));
+    const { codeInfo: info, ENGINE_CODES_LIST } = require('../../server/src/core/codes') as typeof import('../../server/src/core/codes');
+    const { bundledCatalogues } = require('../../server/src/core/catalogue') as typeof import('../../server/src/core/catalogue');
+    const { frameworkOf } = require('../../server/src/core/framework') as typeof import('../../server/src/core/framework');
     for (const rule of ALL_RULES) {
       const page = fs.readFileSync(local(docUrl(catalogue, rule.meta.id)), 'utf8');
-      assert.ok(page.includes(rule.meta.title.fr) && page.includes(rule.meta.title.en), rule.meta.id);
+      const title = info(rule.meta.id).title;
+      assert.ok(page.includes(title.fr) && page.includes(title.en), rule.meta.id);
       assert.match(page, /```yaml[\s\S]*\^[\s\S]*```/, `${rule.meta.id}: no failing example`);
     }
-    for (const e of catalogue.engagements) assert.ok(fs.existsSync(local(engagementUrl(catalogue, e.id))), e.id);
+    for (const code of ENGINE_CODES_LIST) assert.ok(fs.existsSync(local(docUrl(catalogue, code))), code);
+    // Every framework shipped: a page for each code it gives and each of its engagements.
+    for (const c of bundledCatalogues()) {
+      for (const b of frameworkOf(c).bindings) {
+        const page = fs.readFileSync(local(docUrl(c, b.code)), 'utf8');
+        assert.ok(page.includes(info(b.code, c).title.fr), `${c.id}: ${b.code}`);
+      }
+      for (const e of c.engagements) assert.ok(fs.existsSync(local(engagementUrl(c, e.id))), `${c.id}: ${e.id}`);
+    }
     const schema = fs.readFileSync(local(docUrl(catalogue, 'schema-required')), 'utf8');
     for (const code of SCHEMA_CODES) assert.ok(schema.includes(`<a id="${docUrl(catalogue, code).split('#')[1]}"></a>`), code);
     assert.ok(fs.existsSync(local(docUrl(catalogue, 'syntax'))));

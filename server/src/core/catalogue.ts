@@ -390,13 +390,21 @@ export function conditionsHold(e: Engagement, data: unknown): boolean | undefine
   return unknown ? undefined : true;
 }
 
-/** Documentation page of a rule or diagnostic code. */
+/** Where Cadre IA's own pages are: the format (`syntax`, `schema-*`), framework-wide and engine codes (`cadre-*`, …). */
+export const PRODUCT_DOCS_URL = 'https://github.com/cadre-ia/cadre-ia/blob/main/docs';
+
+/**
+ * Documentation page of a diagnostic code. A rule as a framework uses it (`E02-…`, `AIA-27-…`)
+ * has its page under the catalogue's `docs_base_url`; the format's codes, the framework-wide and
+ * the engine's ones are the product's, the same for every framework.
+ */
 export function docUrl(c: Catalogue, code: string): string {
-  const base = c.docs_base_url.replace(/\/+$/, '');
-  if (code === 'syntax') return `${base}/syntax.md`;
-  if (code === 'projet-id-duplique') return `${base}/report.md#identifiants-uniques`;
-  if (code.startsWith('schema-')) return `${base}/schema.md#${code.toLowerCase()}`;
-  return `${base}/rules/${code}.md`;
+  const product = PRODUCT_DOCS_URL;
+  if (code === 'syntax') return `${product}/syntax.md`;
+  if (code === 'projet-id-duplique') return `${product}/report.md#identifiants-uniques`;
+  if (code.startsWith('schema-')) return `${product}/schema.md#${code.toLowerCase()}`;
+  if (code.startsWith('cadre-') || !/^[A-Z]/.test(code)) return `${product}/rules/${code}.md`;
+  return `${c.docs_base_url.replace(/\/+$/, '')}/rules/${code}.md`;
 }
 
 /** Documentation page of an engagement. */
