@@ -190,7 +190,7 @@ export const SETTINGS_SECTION = 'cadreIa';
 export interface Settings {
   /** `auto` follows the editor's display language. */
   locale: 'auto' | 'fr' | 'en';
-  /** Path to another city's catalogue (YAML); empty: the bundled Lyon catalogue. */
+  /** Path to a framework catalogue (YAML) added to the bundled ones; each declaration follows its `cadre:`. Empty: the bundled frameworks only. */
   catalogue: string;
   /** Per-code severity overrides: { "E12-souverainete": "warning", "E13-sobriete": "off" }. */
   rules: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;

@@ -67,7 +67,7 @@ describe('lsp: a workspace mixing frameworks', () => {
     assert.equal(one.documents[0].engagements.find((e) => e.id === 'AIA-27')?.appliesFrom, undefined, 'not a high-risk system: no date to wait for');
     const all = await c.request<VerdictsResult>('cadreIa/verdicts', {});
     assert.deepEqual(all.frameworks?.map((f) => f.cadre).sort(), ['lyon-ia/v1', 'socle-ia/v1']);
-    const byCadre = Object.fromEntries(all.documents.map((d) => [d.framework?.cadre, d]));
+    const byCadre: Record<string, VerdictsResult['documents'][number]> = Object.fromEntries(all.documents.map((d) => [d.framework?.cadre ?? '', d]));
     assert.equal(byCadre['lyon-ia/v1'].engagements.find((e) => e.id === 'E02')?.verdict, 'non_conforme');
     assert.equal(byCadre['socle-ia/v1'].engagements.find((e) => e.id === 'AIA-50')?.verdict, 'conforme');
     assert.equal(all.frameworks?.find((f) => f.cadre === 'socle-ia/v1')?.principles.length, 3);
@@ -88,7 +88,7 @@ describe('lsp: a workspace mixing frameworks', () => {
     const p = await c.diagnostics(u);
     const d = p.diagnostics.find((x) => x.code === 'cadre-inconnu');
     assert.ok(d && d.severity === 1);
-    assert.match(d.message, /lyon-ia\/v1, socle-ia\/v1/);
+    assert.match(String(d.message), /lyon-ia\/v1, socle-ia\/v1/);
     const v = await c.request<VerdictsResult>('cadreIa/verdicts', { uri: u });
     assert.equal(v.documents[0].framework?.known, false);
     assert.equal(v.documents[0].engagements.length, 0);
@@ -122,7 +122,7 @@ describe('lsp: writing a catalogue', () => {
     assert.deepEqual(codes, ['catalogue-champ-inconnu', 'catalogue-options-invalides', 'catalogue-regle-inconnue']);
     const rule = p.diagnostics.find((d) => d.code === 'catalogue-regle-inconnue')!;
     assert.equal(rule.range.start.line, text.split('\n').indexOf('      - id: E01-alternative'));
-    assert.match(rule.message, /Vouliez-vous dire « E01-alternatives »/);
+    assert.match(String(rule.message), /Vouliez-vous dire « E01-alternatives »/);
     const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: rule.range, context: { diagnostics: [rule] } });
     const fix = actions.find((a) => /E01-alternatives/.test(a.title));
     assert.ok(fix?.edit, 'a quick fix with its edit');
