@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openFile, openWorkbench, screenshot, type Workbench } from './lib/browser';
+import { stripExpectations } from './lib/workspace';
 import { REPO_ROOT, startCodeServer, type CodeServer } from './lib/codeServer';
 import { assertAllPassed, formatFailures, runExtensionTests } from './lib/extensionTests';
 
@@ -37,15 +38,7 @@ function copyWorkspace(tag: string): string {
  */
 function uiWorkspace(): string {
   const dir = copyWorkspace('ui');
-  const f = path.join(dir, 'chatbot-usagers.ia.yaml');
-  const clean = fs
-    .readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l, i) => !(i < 3 && l.startsWith('#')))
-    .map((l) => l.replace(/\s+# (expect|hover): .*$/, ''))
-    .join('\n');
-  fs.writeFileSync(f, clean);
-  return dir;
+  return stripExpectations(dir);
 }
 
 /** Shows the Cadre IA side bar (clicking its activity bar icon when it is not already shown). */

@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openFile, openWorkbench, readProblems, screenshot, type Workbench } from './lib/browser';
+import { stripExpectations } from './lib/workspace';
 import { REPO_ROOT, startCodeServer, type CodeServer } from './lib/codeServer';
 
 const VSIX = path.join(REPO_ROOT, 'dist', 'cadre-ia.vsix');
@@ -24,15 +25,7 @@ const EXTENSION_ID = 'cadre-ia.cadre-ia';
 function workspace(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-ia-ws-web-'));
   fs.cpSync(FIXTURES, dir, { recursive: true });
-  const f = path.join(dir, 'chatbot-usagers.ia.yaml');
-  const clean = fs
-    .readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l, i) => !(i < 3 && l.startsWith('#')))
-    .map((l) => l.replace(/\s+# (expect|hover): .*$/, ''))
-    .join('\n');
-  fs.writeFileSync(f, clean);
-  return dir;
+  return stripExpectations(dir);
 }
 
 /** Command lines of running processes that run a file of the installed extension's `dist/`. */

@@ -233,6 +233,9 @@ function run(text: string, limits: FastLimits): FastResult {
       }
       break;
     }
+    // A comment line shallower than the collection it sits inside (a `# …` at column 0 between
+    // two items of an indented list) moves where `yaml` ends the values around it: give up.
+    if (comments.some((c) => c < indent)) throw GIVE_UP;
     comments.length = 0;
     let top = stack[stack.length - 1];
     if (top.indent !== indent) throw GIVE_UP;
