@@ -122,7 +122,8 @@ export function toSnippetBody(text, schema, basePath = []) {
 export function generateSnippets({ templates, catalogue, schema }) {
   const t = parse(templates);
   const c = parse(catalogue);
-  const engagementsOf = (section) => c.engagements.filter((e) => e.sections.includes(section));
+  // The catalogue's `fields` say which engagements a section serves (a field of it, or the whole section).
+  const engagementsOf = (section) => c.engagements.filter((e) => e.fields.some((f) => f.split('.')[0] === section));
   const list = (ids) => (ids.length > 1 ? `${ids.slice(0, -1).join(', ')} et ${ids[ids.length - 1]}` : ids[0]);
 
   const snippets = {};

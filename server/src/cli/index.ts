@@ -1,5 +1,6 @@
 import { installNodeResources } from '../node/resources';
 import { main } from './main';
+import './catalogue';
 import './lsp';
 import './report';
 
