@@ -11,8 +11,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main, type Io } from '../../server/src/cli/main';
 import '../../server/src/cli/notice';
+import { parse as parseYaml } from 'yaml';
+import { lintText } from '../../server/src/core/engine';
 import { frameworkSet } from '../../server/src/core/framework';
-import { buildNotice, noticeOfText, renderNoticeHtml, renderNoticeMarkdown, type NoticeTextOptions } from '../../server/src/core/notice/index';
+import { buildNotice, NOTICE_TEXT, noticeOfText, renderNoticeHtml, renderNoticeMarkdown, type NoticeTextOptions } from '../../server/src/core/notice/index';
 import { parseDeclaration } from '../../server/src/core/parse';
 import type { Locale } from '../../server/src/core/types';
 import { htmlTags } from '../fixtures/report/support';
@@ -232,5 +234,35 @@ describe('notice: the command line', () => {
     const o = io();
     await main(['--help'], o);
     assert.match(o.out, /notice +écrit la notice d’information/);
+  });
+});
+
+describe('notice: the proposed mentions of schemas/templates.yaml (snippets mention-ia, mention-crpa)', () => {
+  const templates = parseYaml(fs.readFileSync(path.join(ROOT, 'schemas/templates.yaml'), 'utf8')) as { mentions: Record<string, { text: string }> };
+  it('the CRPA mention in the template’s comment is the notice’s, word for word', () => {
+    const comment = templates.mentions.crpa.text
+      .split('\n')
+      .filter((l) => l.startsWith('#'))
+      .slice(1)
+      .map((l) => l.replace(/^# ?/, ''))
+      .join(' ')
+      .replace(/^« |\s»$/g, '');
+    const notice = NOTICE_TEXT.crpaText.fr.replace('{purpose}', '<finalité du traitement>').replace('{contact}', '<adresse de contact>');
+    assert.equal(comment, notice);
+  });
+  it('each proposal, placed in a complete declaration, is refused by the schema until its placeholders are accepted', () => {
+    const base = fs.readFileSync(path.join(DIR, 'decisions-individuelles.ia.yaml'), 'utf8');
+    const e07 = base.replace(/^transparence:\n(  .*\n)+/m, templates.mentions.transparence.text);
+    const crpa = base.replace(/^  decisions_individuelles: true\n  mention_explicite: true\n  publication_regles_url: .*\n  recours: .*\n/m, templates.mentions.crpa.text.replace(/^/gm, '  ').replace(/ +$/, ''));
+    assert.notEqual(e07, base);
+    assert.notEqual(crpa, base);
+    const schemaErrors = (text: string) =>
+      lintText(text, { now: NOW })
+        .diagnostics.filter((d) => String(d.code).startsWith('schema-'))
+        .map((d) => text.split('\n')[d.range.start.line].trim().split(':')[0]);
+    assert.deepEqual(new Set(schemaErrors(e07)), new Set(['mention_ia', 'texte_mention']));
+    assert.deepEqual(new Set(schemaErrors(crpa)), new Set(['decisions_individuelles', 'mention_explicite', 'publication_regles_url', 'recours']));
+    const accepted = e07.replace(/"A COMPLETER : ([^"]*)"/g, (_, v: string) => (v.startsWith('true ou false') ? 'true' : JSON.stringify(v)));
+    assert.deepEqual(schemaErrors(accepted), []);
   });
 });
