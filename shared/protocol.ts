@@ -146,6 +146,22 @@ export interface ReportResult {
 /** `cadreIa/report`: writes the annual report of the workspace's declarations. */
 export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('cadreIa/report');
 
+export interface NoticeParams {
+  /** An open declaration. */
+  uri: string;
+  format: 'md' | 'html';
+}
+export interface NoticeResult {
+  /** The notice (Markdown or a self-contained HTML page), in the user's language. */
+  content: string;
+  /** Suggested file name: `notice-<projet.id>.md|html`. */
+  fileName: string;
+  /** The facts the declaration lacks, shown as "à compléter" in the notice. */
+  gaps: string[];
+}
+/** `cadreIa/notice`: the transparency notice of an open declaration (pure: answered in the browser too). */
+export const NoticeRequest = new RequestType<NoticeParams, NoticeResult, void>('cadreIa/notice');
+
 export interface PTextEdit {
   range: PRange;
   newText: string;
