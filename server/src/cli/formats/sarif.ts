@@ -20,13 +20,18 @@ export function encodeRelative(rel: string): string {
     .join('/');
 }
 
-/** `E02-interaction-directe` → `E02InteractionDirecte`: a readable, Pascal-case rule name. */
+/**
+ * `E02-interaction-directe` → `E02InteractionDirecte`: a readable, Pascal-case rule name. SARIF
+ * wants a name that differs from the id (the multitool's SARIF1001 compares them ignoring case),
+ * so a one-word id such as `syntax` gets a qualifier.
+ */
 export function ruleName(id: string): string {
-  return id
+  const name = id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('');
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Problem` : name;
 }
 
 /** Ends a sentence with a period (SARIF messages are sentences). */
