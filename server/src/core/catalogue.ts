@@ -1,5 +1,5 @@
 import { parseDeclaration } from './parse';
-import { createAjv } from './schema';
+import { schemaValidator } from './schema';
 import { derivedResource, resourceText } from './resources';
 import type { Localized, SeveritySetting } from './types';
 
@@ -62,9 +62,9 @@ export function cadreId(c: Catalogue): string {
 /** Largest catalogue file read. */
 export const MAX_CATALOGUE_BYTES = 2 * 1024 * 1024;
 
-/** The validator of `schemas/catalogue.schema.json`, compiled once (per resource reader). */
+/** The validator of `schemas/catalogue.schema.json`, made once (per resource reader). */
 function catalogueValidator(): ((data: unknown) => boolean) & { errors?: unknown } {
-  return derivedResource('schemas/catalogue.schema.json', () => createAjv().compile(JSON.parse(resourceText('schemas/catalogue.schema.json'))));
+  return derivedResource('schemas/catalogue.schema.json', () => schemaValidator('schemas/catalogue.schema.json', resourceText('schemas/catalogue.schema.json')));
 }
 
 /** Parses and validates the text of a catalogue (reading a file: `server/src/node/catalogue.ts`). Never throws. */
