@@ -23,6 +23,7 @@ export const WEB_SERVER_BUDGET = 900 * 1024;
 const entries = [
   { in: 'server/src/cli/index.ts', out: 'dist/cli.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'server/src/node/lintWorker.ts', out: 'dist/lint-worker.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/browser/main.ts', out: 'dist/web/server.js', web: 'iife' },
   { in: 'client/src/browser.ts', out: 'dist/web/client.js', external: ['vscode'], web: 'cjs' },
