@@ -59,19 +59,31 @@ export async function lintPathsParallel(paths: string[], options: LintOptions = 
   const found = findDeclarations(paths);
   const done: (LintedFile | undefined)[] = found.map((f) => (f.error ? { result: { file: f.file, ioError: f.error } } : undefined));
   const todo = found.flatMap((f, i) => (f.error ? [] : [i]));
-  const threads = threadsFor(todo.length);
-  const script = threads > 1 ? workerScript() : undefined;
-  poolStats.threads = script ? threads : 0;
-  poolStats.filesOnWorkers = 0;
-  if (script) {
-    await onWorkers(script, threads, todo.map((i) => found[i].file), opts, (k, d) => {
-      done[todo[k]] = rehydrate(d, opts);
-      poolStats.filesOnWorkers++;
-    });
-  }
+  const linted = await lintListOnWorkers(todo.map((i) => found[i].file), opts);
+  todo.forEach((i, k) => (done[i] = linted?.[k]));
   // In-process: everything when no worker was used, and whatever a failed worker left.
   for (const i of todo) done[i] ??= lintFileForList(found[i].file, opts);
   return finishList(done as LintedFile[], opts);
+}
+
+/**
+ * Lints a list of files on worker threads, each as `lintFileForList` would (no check across
+ * files), in input order; `undefined` when the list is too small for more than one thread (or
+ * no worker can start), and `undefined` entries for files a failed worker left.
+ */
+export async function lintListOnWorkers(files: string[], options: LintOptions): Promise<(LintedFile | undefined)[] | undefined> {
+  const opts: LintOptions = { ...options, catalogue: options.catalogue ?? defaultCatalogue() };
+  const threads = threadsFor(files.length);
+  const script = threads > 1 ? workerScript() : undefined;
+  poolStats.threads = script ? threads : 0;
+  poolStats.filesOnWorkers = 0;
+  if (!script) return undefined;
+  const out: (LintedFile | undefined)[] = files.map(() => undefined);
+  await onWorkers(script, threads, files, opts, (k, d) => {
+    out[k] = rehydrate(d, opts);
+    poolStats.filesOnWorkers++;
+  });
+  return out;
 }
 
 /** Back from a worker: the line index rebuilt, the catalogue of this thread. */
