@@ -1,7 +1,9 @@
 /**
  * Generates the documentation pages every diagnostic links to (`codeDescription.href`, SARIF
- * `helpUri`): docs/rules/<id>.md, docs/engagements/<Exx>.md, docs/schema.md, docs/syntax.md and
- * docs/README.md, from the rules' metadata, the catalogue, the schema and the rule fixtures.
+ * `helpUri`), from the rules' metadata, the bundled catalogues, the schema and the rule fixtures:
+ * docs/rules/<id>.md (every rule, and the codes of Lyon's framework), docs/engagements/<Exx>.md,
+ * docs/schema.md, docs/syntax.md, docs/README.md; and for the legal baseline docs/socle-ia/
+ * (README.md, engagements/<id>.md, rules/<code>.md).
  *
  *   npx tsx scripts/gen-docs.ts          writes the pages (and removes stale rule/engagement pages)
  *   npx tsx scripts/gen-docs.ts --check  exits 1 when a committed page differs from the generated one
@@ -10,9 +12,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findEngagement, findPrinciple, type Catalogue, type Engagement } from '../server/src/core/catalogue';
-import { codeInfo, SCHEMA_CODES } from '../server/src/core/codes';
-import { defaultCatalogue, lintText } from '../server/src/core/engine';
+import { bundledCatalogues, cadreId, engagementOfPath, findEngagement, findPrinciple, type Catalogue, type Engagement } from '../server/src/core/catalogue';
+import { codeInfo, ENGINE_CODES_LIST, SCHEMA_CODES } from '../server/src/core/codes';
+import { longDate } from '../server/src/core/dates';
+import { defaultCatalogue, knownRuleIds, lintText } from '../server/src/core/engine';
+import { frameworkOf, ruleName, type RuleBinding } from '../server/src/core/framework';
 import { SEVERITY_LABELS, t } from '../server/src/core/i18n';
 import type { Rule } from '../server/src/core/rules/api';
 import { ALL_RULES } from '../server/src/core/rules/index';
@@ -48,12 +52,22 @@ const L = {
   rule: { fr: 'Règle', en: 'Rule' },
   checks: { fr: 'Ce qu’elle vérifie', en: 'What it checks' },
   source: { fr: 'Source', en: 'Source' },
-  sourceLyon: { fr: 'texte public de la Ville de Lyon', en: 'public text of the City of Lyon' },
+  sourceOfficial: { fr: 'texte public du cadre', en: 'public text of the framework' },
+  sourceLaw: { fr: 'obligation légale, citée article par article', en: 'legal duty, cited article by article' },
+  code: { fr: 'Code', en: 'Code' },
+  usedBy: { fr: 'Cadres qui l’utilisent', en: 'Frameworks that use it' },
+  notUsed: { fr: 'aucun cadre fourni (un catalogue peut la retenir)', en: 'no bundled framework (a catalogue may use it)' },
+  options: { fr: 'Options', en: 'Options' },
+  frameworkNote: { fr: 'Dans ce cadre', en: 'In this framework' },
+  appliesFrom: { fr: 'S’applique à partir du', en: 'Applies from' },
+  appliesWhen: { fr: 'S’applique si', en: 'Applies when' },
+  framework: { fr: 'Cadre', en: 'Framework' },
+  genericPage: { fr: 'Page générique de la règle', en: 'Generic page of the rule' },
   sourceDerived: { fr: 'reconstitué par Cadre IA à partir de références publiques', en: 'reconstructed by Cadre IA from public references' },
   derogation: { fr: 'Dérogation', en: 'Derogation' },
   derogable: { fr: 'possible (`engagements.{id}.statut: derogation`)', en: 'possible (`engagements.{id}.statut: derogation`)' },
   notDerogable: { fr: 'impossible', en: 'not possible' },
-  sections: { fr: 'Sections de la déclaration', en: 'Declaration sections' },
+  sections: { fr: 'Champs de la déclaration', en: 'Declaration fields' },
   explanation: { fr: 'Ce que demande l’engagement', en: 'What the engagement asks' },
   noRule: { fr: 'Aucune règle n’est activée pour cet engagement.', en: 'No rule is enabled for this engagement.' },
 } satisfies Record<string, Localized>;
@@ -110,12 +124,17 @@ function windowed(lines: string[], from: number, to: number, focus: number, max 
   return out;
 }
 
-function excerptOf(file: string, ruleId: string, sectionHint?: string): Excerpt & { section?: string } {
+/** Whether a diagnostic code is a rule's (its id, or `<engagement>-<name>` under a framework). */
+function isCodeOf(rule: Rule, code: string): boolean {
+  return code === rule.meta.id || (!rule.meta.id.startsWith('cadre-') && code.endsWith(`-${ruleName(rule)}`) && /^[A-Z]/.test(code));
+}
+
+function excerptOf(file: string, rule: Rule, sectionHint?: string): Excerpt & { section?: string } {
   const text = fs.readFileSync(file, 'utf8');
   const exp = parseExpectations(text);
   const all = text.split('\n');
   // Keep this rule's caret lines only.
-  const lines = all.filter((l) => !isCaretLine(l) || new RegExp(`\\s${ruleId}(\\s|$)`).test(l));
+  const lines = all.filter((l) => !isCaretLine(l) || l.trim().split(/\s+/).some((w) => isCodeOf(rule, w)));
   const mine = lines.findIndex((l) => isCaretLine(l));
   let focus = mine > 0 ? mine - 1 : -1;
   while (focus > 0 && isCaretLine(lines[focus])) focus--;
@@ -125,35 +144,39 @@ function excerptOf(file: string, ruleId: string, sectionHint?: string): Excerpt 
   // A finding on `cadre:` is about a missing section: show the start of the file.
   if (/^cadre:/.test(lines[from])) [from, to] = [from, Math.min(to, from + 1)];
   const section = /^([A-Za-z_][\w-]*):/.exec(lines[from])?.[1];
-  const r = lintText(text, { now: FIXED_NOW, locale: 'fr' });
-  const en = lintText(text, { now: FIXED_NOW, locale: 'en' });
+  const now = exp.date ?? FIXED_NOW;
+  const r = lintText(text, { now, locale: 'fr' });
+  const en = lintText(text, { now, locale: 'en' });
   const messages: Localized[] = [];
   r.diagnostics.forEach((d, i) => {
-    if (d.code === ruleId) messages.push({ fr: d.message, en: en.diagnostics[i].message });
+    if (isCodeOf(rule, d.code)) messages.push({ fr: d.message, en: en.diagnostics[i].message });
   });
   return { file: path.relative(ROOT, file).split(path.sep).join('/'), title: exp.title, yaml: windowed(lines, from, to, focus).join('\n').trimEnd(), messages, section };
 }
 
-function examples(rule: Rule): { failing?: Excerpt; passing?: Excerpt } {
-  const files = fixtureFiles(rule.meta.id);
-  const fires = (f: string) => parseExpectations(fs.readFileSync(f, 'utf8')).carets.some((c) => c.code === rule.meta.id);
+function examples(rule: Rule, cadre?: string): { failing?: Excerpt; passing?: Excerpt } {
+  // Under a framework, its own fixtures first (their `cadre:` names it).
+  const all = fixtureFiles(rule.meta.id);
+  const own = cadre ? all.filter((f) => new RegExp(`^cadre: ${cadre.replace('/', '\\/')}$`, 'm').test(fs.readFileSync(f, 'utf8'))) : [];
+  const files = own.some((f) => parseExpectations(fs.readFileSync(f, 'utf8')).carets.some((c) => isCodeOf(rule, c.code))) ? own : all;
+  const fires = (f: string) => parseExpectations(fs.readFileSync(f, 'utf8')).carets.some((c) => isCodeOf(rule, c.code));
   const failingFiles = files.filter(fires);
   // Prefer a finding shown on its own field over one about a missing section (shown on `cadre:`).
   const onField = failingFiles.find((f) => {
     const exp = parseExpectations(fs.readFileSync(f, 'utf8'));
     const lines = fs.readFileSync(f, 'utf8').split('\n');
-    return exp.carets.some((c) => c.code === rule.meta.id && !/^cadre:/.test(lines[c.line]));
+    return exp.carets.some((c) => isCodeOf(rule, c.code) && !/^cadre:/.test(lines[c.line]));
   });
   const failingFile = onField ?? failingFiles[0];
-  const failing = failingFile ? excerptOf(failingFile, rule.meta.id) : undefined;
+  const failing = failingFile ? excerptOf(failingFile, rule) : undefined;
   const passingFiles = files.filter((f) => !fires(f));
   const passingFile = passingFiles.find((f) => !/\/conforme\.ia\.ya?ml$/.test(f)) ?? passingFiles[0];
-  const passing = passingFile ? excerptOf(passingFile, rule.meta.id, failing?.section) : undefined;
+  const passing = passingFile ? excerptOf(passingFile, rule, failing?.section) : undefined;
   return { failing, passing };
 }
 
-function exampleBlock(ex: Excerpt, heading: string, locale: Locale, level: string): string[] {
-  const out = [`${level} ${heading}`, '', `${t(L.fixture, locale)} [\`${ex.file}\`](../../${ex.file}) — ${ex.title}`, '', '```yaml', ex.yaml, '```', ''];
+function exampleBlock(ex: Excerpt, heading: string, locale: Locale, level: string, up = '../../'): string[] {
+  const out = [`${level} ${heading}`, '', `${t(L.fixture, locale)} [\`${ex.file}\`](${up}${ex.file}) — ${ex.title}`, '', '```yaml', ex.yaml, '```', ''];
   for (const m of ex.messages) out.push(`> ${t(L.message, locale)} : ${t(m, locale)}`.replace(' : ', locale === 'fr' ? ' : ' : ': '), '');
   return out;
 }
@@ -161,51 +184,111 @@ function exampleBlock(ex: Excerpt, heading: string, locale: Locale, level: strin
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-function rulePage(rule: Rule, catalogue: Catalogue): string {
+/** Where a rule is used: (framework, engagement, code) for every bundled framework that lists it. */
+function usesOf(rule: Rule): { catalogue: Catalogue; binding: RuleBinding }[] {
+  const out: { catalogue: Catalogue; binding: RuleBinding }[] = [];
+  for (const c of bundledCatalogues(knownRuleIds())) for (const b of frameworkOf(c).bindings) if (b.rule === rule && b.engagement) out.push({ catalogue: c, binding: b });
+  return out;
+}
+
+/** Relative link from a page in `<dir>/rules/` of framework `from` to a rule code page of framework `to`. */
+function codeLink(to: Catalogue, code: string, fromDocsDir: string): string {
+  const dir = docsDirOf(to);
+  const rel = path.posix.relative(path.posix.join(fromDocsDir, 'rules'), path.posix.join(dir, 'rules', `${code}.md`));
+  return rel;
+}
+
+/** The folder (relative to docs/) of a bundled framework's pages: '' for Lyon's (the docs root), `socle-ia` for the baseline. */
+function docsDirOf(c: Catalogue): string {
+  const base = defaultCatalogue().docs_base_url.replace(/\/+$/, '');
+  const own = c.docs_base_url.replace(/\/+$/, '');
+  return own.startsWith(base) ? own.slice(base.length).replace(/^\//, '') : '';
+}
+
+/**
+ * A rule's page. Without a binding: the rule's own page (docs/rules/<id>.md: what it checks, its
+ * default options, which bundled frameworks use it and under which code). With one: the page of
+ * its code under that framework (engagement, effective options, the framework's note).
+ */
+function rulePage(rule: Rule, catalogue: Catalogue, binding?: RuleBinding): string {
   const m = rule.meta;
-  const e = m.engagement ? findEngagement(catalogue, m.engagement) : undefined;
+  const code = binding?.code ?? m.id;
+  const info = codeInfo(code, binding ? catalogue : undefined);
+  const own = binding ? binding.engagement : m.engagement ? findEngagement(catalogue, m.engagement) : undefined;
+  const e = own && binding ? own : own && findEngagement(catalogue, own.id) ? own : undefined;
   const p = e ? findPrinciple(catalogue, e.principle) : undefined;
-  const { failing, passing } = examples(rule);
-  const out: string[] = [GENERATED, '', `# ${m.id} — ${m.title.fr}`, '', `*English: ${m.title.en}*`, ''];
+  const dir = binding ? docsDirOf(catalogue) : '';
+  const up = '../'.repeat(dir ? dir.split('/').length + 2 : 2);
+  const { failing, passing } = examples(rule, binding ? cadreId(catalogue) : cadreId(defaultCatalogue()));
+  const uses = usesOf(rule);
+  const options = binding ? binding.options : (m.options?.defaults ?? {});
+  const out: string[] = [GENERATED, '', `# ${code} — ${info.title.fr}`, '', `*English: ${info.title.en}*`, ''];
   const table = (locale: Locale): string[] => [
     `| | |`,
     `|---|---|`,
-    `| ${t(L.engagement, locale)} | ${e ? `[${e.id} — ${cell(t(e.title, locale))}](../engagements/${e.id}.md)` : t(L.frameworkWide, locale)} |`,
+    ...(binding ? [`| ${t(L.framework, locale)} | ${cell(t(catalogue.name, locale))} (\`${cadreId(catalogue)}\`) |`] : []),
+    `| ${t(L.engagement, locale)} | ${e ? `[${e.id} — ${cell(t(e.title, locale))}](../engagements/${e.id}.md)` : m.id.startsWith('cadre-') ? t(L.frameworkWide, locale) : '—'} |`,
     ...(p ? [`| ${t(L.principle, locale)} | ${cell(t(p.title, locale))} |`] : []),
+    ...(e?.applies_from ? [`| ${t(L.appliesFrom, locale)} | ${longDate(e.applies_from, locale)} |`] : []),
     `| ${t(L.severity, locale)} | ${severityLabel(rule, locale)} |`,
+    ...(Object.keys(options).length ? [`| ${t(L.options, locale)} | ${Object.entries(options).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ')} |`] : []),
     `| ${t(L.fields, locale)} | ${m.fields.map((f) => `\`${f}\``).join(', ')} |`,
+    ...(!binding && !m.id.startsWith('cadre-')
+      ? [`| ${t(L.usedBy, locale)} | ${uses.length ? uses.map((u) => `[\`${u.binding.code}\`](${codeLink(u.catalogue, u.binding.code, '')}) (\`${cadreId(u.catalogue)}\`)`).join(', ') : t(L.notUsed, locale)} |`]
+      : []),
+    ...(binding && binding.code !== m.id ? [`| ${t(L.genericPage, locale)} | [\`${m.id}\`](${path.posix.relative(path.posix.join(dir, 'rules'), path.posix.join('rules', `${m.id}.md`))}) |`] : []),
     '',
   ];
+  const messages = (locale: Locale) => Object.values(m.messages).map((x) => `- ${t(x, locale, Object.fromEntries(Object.entries(options).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])))}`);
   out.push(...table('fr'));
-  out.push(`## ${L.why.fr}`, '', m.description.fr, '', `## ${L.how.fr}`, '', m.howToFix.fr, '');
-  out.push(`## ${L.messages.fr}`, '', ...Object.values(m.messages).map((x) => `- ${x.fr}`), '');
-  out.push(`## ${L.references.fr}`, '', ...m.references.map((r) => `- ${r}`), '');
-  if (failing) out.push(...exampleBlock(failing, L.failing.fr, 'fr', '##'));
-  if (passing) out.push(...exampleBlock(passing, L.passing.fr, 'fr', '##'));
+  out.push(`## ${L.why.fr}`, '', info.description.fr, '');
+  if (info.note) out.push(`**${L.frameworkNote.fr}** : ${info.note.fr}`, '');
+  out.push(`## ${L.how.fr}`, '', info.howToFix?.fr ?? '', '');
+  out.push(`## ${L.messages.fr}`, '', ...messages('fr'), '');
+  out.push(`## ${L.references.fr}`, '', ...info.references.map((r) => `- ${r}`), '');
+  if (failing) out.push(...exampleBlock(failing, L.failing.fr, 'fr', '##', up));
+  if (passing) out.push(...exampleBlock(passing, L.passing.fr, 'fr', '##', up));
   out.push('---', '', '## English', '');
   out.push(...table('en'));
-  out.push(`### ${L.why.en}`, '', m.description.en, '', `### ${L.how.en}`, '', m.howToFix.en, '');
-  out.push(`### ${L.messages.en}`, '', ...Object.values(m.messages).map((x) => `- ${x.en}`), '');
-  if (failing) out.push(...exampleBlock(failing, L.failing.en, 'en', '###'));
-  if (passing) out.push(...exampleBlock(passing, L.passing.en, 'en', '###'));
+  out.push(`### ${L.why.en}`, '', info.description.en, '');
+  if (info.note) out.push(`**${L.frameworkNote.en}**: ${info.note.en}`, '');
+  out.push(`### ${L.how.en}`, '', info.howToFix?.en ?? '', '');
+  out.push(`### ${L.messages.en}`, '', ...messages('en'), '');
+  if (failing) out.push(...exampleBlock(failing, L.failing.en, 'en', '###', up));
+  if (passing) out.push(...exampleBlock(passing, L.passing.en, 'en', '###', up));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-function engagementRules(e: Engagement): Rule[] {
-  return (e.rules ?? []).map((r) => ALL_RULES.find((x) => x.meta.id === r.id)).filter((r): r is Rule => !!r);
+/** The page of an engine code (`cadre-inconnu`, `cadre-condition`): what it means and how to fix it. */
+function engineCodePage(code: string): string {
+  const info = codeInfo(code);
+  const out = [GENERATED, '', `# ${code} — ${info.title.fr}`, '', `*English: ${info.title.en}*`, ''];
+  out.push(`| | |`, `|---|---|`, `| ${L.severity.fr} | \`${info.defaultSeverity}\` |`, '', `## ${L.why.fr}`, '', info.description.fr, '', `## ${L.how.fr}`, '', info.howToFix?.fr ?? '', '');
+  out.push('---', '', '## English', '', `### ${L.why.en}`, '', info.description.en, '', `### ${L.how.en}`, '', info.howToFix?.en ?? '', '');
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function engagementRules(e: Engagement, catalogue: Catalogue = defaultCatalogue()): RuleBinding[] {
+  return frameworkOf(catalogue).bindings.filter((b) => b.engagement?.id === e.id);
+}
+
+function sourceText(source: string, locale: Locale): string {
+  return t(source === 'official' ? L.sourceOfficial : source === 'law' ? L.sourceLaw : L.sourceDerived, locale);
 }
 
 function engagementPage(e: Engagement, catalogue: Catalogue): string {
   const p = findPrinciple(catalogue, e.principle);
-  const rules = engagementRules(e);
+  const rules = engagementRules(e, catalogue);
   const out: string[] = [GENERATED, '', `# ${e.id} — ${e.title.fr}`, '', `*English: ${e.title.en}*`, ''];
   const part = (locale: Locale, level: string): string[] => [
     `| | |`,
     `|---|---|`,
     `| ${t(L.principle, locale)} | ${p ? cell(t(p.title, locale)) : e.principle} |`,
-    `| ${t(L.source, locale)} | \`${e.source}\` — ${t(e.source === 'lyon' ? L.sourceLyon : L.sourceDerived, locale)} |`,
+    `| ${t(L.source, locale)} | \`${e.source}\` — ${sourceText(e.source, locale)} |`,
     `| ${t(L.derogation, locale)} | ${e.derogable ? t(L.derogable, locale, { id: e.id }) : t(L.notDerogable, locale)} |`,
-    `| ${t(L.sections, locale)} | ${e.sections.map((s) => `\`${s}\``).join(', ')} |`,
+    `| ${t(L.sections, locale)} | ${e.fields.map((s) => `\`${s}\``).join(', ')} |`,
+    ...(e.applies_when ? [`| ${t(L.appliesWhen, locale)} | ${e.applies_when.map((w) => `\`${w.field}\` ∈ {${w.in.map((v) => `\`${String(v)}\``).join(', ')}}`).join(' ; ')} |`] : []),
+    ...(e.applies_from ? [`| ${t(L.appliesFrom, locale)} | ${longDate(e.applies_from, locale)}${e.applies_from_note ? ` — ${cell(t(e.applies_from_note, locale))}` : ''} |`] : []),
     '',
     `${level} ${t(L.explanation, locale)}`,
     '',
@@ -217,7 +300,7 @@ function engagementPage(e: Engagement, catalogue: Catalogue): string {
       ? [
           `| ${t(L.rule, locale)} | ${t(L.severity, locale)} | ${t(L.checks, locale)} |`,
           '|---|---|---|',
-          ...rules.map((r) => `| [\`${r.meta.id}\`](../rules/${r.meta.id}.md) | ${severityLabel(r, locale)} | ${cell(t(r.meta.title, locale))} |`),
+          ...rules.map((b) => `| [\`${b.code}\`](../rules/${b.code}.md) | ${severityLabel(b.rule, locale)} | ${cell(t(codeInfo(b.code, catalogue).title, locale))} |`),
         ]
       : [t(L.noRule, locale)]),
     '',
@@ -246,7 +329,7 @@ function schemaFields(): [string, SchemaNode][] {
       if (items?.properties) walk(items, `${p}[]`, depth + 1);
     }
     for (const [re, v] of Object.entries(n.patternProperties ?? {})) {
-      const p = `${prefix}.<${re === '^E[0-9]{2}$' ? 'Exx' : re}>`;
+      const p = `${prefix}.<${/^\^\[A-Z\]/.test(re) ? 'id' : re}>`;
       const child = deref(schema, v)!;
       out.push([p, child]);
       walk(child, p, depth + 1);
@@ -266,7 +349,7 @@ function typeOf(n: SchemaNode): string {
 function schemaPage(): string {
   const out: string[] = [GENERATED, '', '# Schéma de la déclaration (`schema-*`)', '', '*English: declaration schema (`schema-*` codes) — see below.*', ''];
   out.push(
-    'Une déclaration `*.ia.yaml` suit le schéma JSON `schemas/declaration.schema.json` (format v1). Chaque écart est un diagnostic `schema-<mot-clé>` placé au bon endroit : une clé inconnue sur la clé (avec « Vouliez-vous dire … ? »), une valeur invalide sur la valeur, un champ obligatoire manquant sur la clé parente. Une erreur de schéma dans une section compte « à compléter » pour l’engagement de cette section.',
+    'Une déclaration `*.ia.yaml` suit le schéma JSON `schemas/declaration.schema.json` (format v1), le même pour tous les cadres. Chaque écart est un diagnostic `schema-<mot-clé>` placé au bon endroit : une clé inconnue sur la clé (avec « Vouliez-vous dire … ? »), une valeur invalide sur la valeur, un champ obligatoire manquant sur la clé parente. Une erreur de schéma compte « à compléter » pour l’engagement que ce champ sert dans le cadre de la déclaration : les colonnes ci-dessous le disent pour les deux cadres fournis (d’après les `fields` de leurs catalogues).',
     '',
   );
   const codes = (locale: Locale, level: string): string[] => {
@@ -279,19 +362,26 @@ function schemaPage(): string {
   };
   out.push('## Codes', '', ...codes('fr', '###'));
   const fields = schemaFields();
+  // Which engagement each field serves is each framework's to say (its catalogue's `fields`).
+  const [lyon, socle] = bundledCatalogues(knownRuleIds());
+  const served = (c: Catalogue, p: string, dir: string) => {
+    if (p.includes('<') || p.startsWith('cadre') || p.startsWith('projet')) return '';
+    const id = engagementOfPath(c, p.replace(/\[\]/g, '').split('.'));
+    return id ? `[${id}](${dir}engagements/${id}.md)` : '';
+  };
   const table = (locale: Locale): string[] => [
-    `| ${locale === 'fr' ? 'Champ' : 'Field'} | ${locale === 'fr' ? 'Type ou valeurs' : 'Type or values'} | ${locale === 'fr' ? 'Engagement' : 'Engagement'} | ${locale === 'fr' ? 'Description' : 'Description'} |`,
-    '|---|---|---|---|',
+    `| ${locale === 'fr' ? 'Champ' : 'Field'} | ${locale === 'fr' ? 'Type ou valeurs' : 'Type or values'} | \`${cadreId(lyon)}\` | \`${cadreId(socle)}\` | Description |`,
+    '|---|---|---|---|---|',
     ...fields.map(([p, n]) => {
       const d = locale === 'en' ? n['x-description-en'] ?? n.description ?? '' : n.description ?? '';
-      return `| \`${p}\` | ${cell(typeOf(n))} | ${n['x-engagement'] ? `[${n['x-engagement']}](engagements/${n['x-engagement']}.md)` : ''} | ${cell(d)} |`;
+      return `| \`${p}\` | ${cell(typeOf(n))} | ${served(lyon, p, '')} | ${served(socle, p, 'socle-ia/')} | ${cell(d)} |`;
     }),
     '',
   ];
   out.push('## Champs du format v1', '', ...table('fr'));
   out.push('---', '', '## English', '');
   out.push(
-    'A `*.ia.yaml` declaration follows the JSON Schema `schemas/declaration.schema.json` (format v1). Each deviation is a `schema-<keyword>` diagnostic placed where it belongs: an unknown key on the key (with "Did you mean …?"), an invalid value on the value, a missing required field on the parent key. A schema error in a section counts as "incomplete" for that section\'s engagement.',
+    'A `*.ia.yaml` declaration follows the JSON Schema `schemas/declaration.schema.json` (format v1), the same for every framework. Each deviation is a `schema-<keyword>` diagnostic placed where it belongs: an unknown key on the key (with "Did you mean …?"), an invalid value on the value, a missing required field on the parent key. A schema error counts as "incomplete" for the engagement the field serves in the declaration\'s framework: the columns below say which, for both bundled frameworks (from their catalogues\' `fields`).',
     '',
     '### Codes',
     '',
@@ -318,7 +408,7 @@ function syntaxPage(): string {
   out.push(
     '## Ce qui reste vérifié',
     '',
-    'Une erreur de syntaxe n’arrête pas la vérification : le reste du document est contrôlé (schéma, règles) là où l’arbre YAML le permet. Un fichier illisible (binaire, trop volumineux, bombe d’alias), vide ou dont la racine n’est pas une table n’est pas vérifié par les règles : ses 14 engagements sont « à compléter ».',
+    'Une erreur de syntaxe n’arrête pas la vérification : le reste du document est contrôlé (schéma, règles) là où l’arbre YAML le permet. Un fichier illisible (binaire, trop volumineux, bombe d’alias), vide ou dont la racine n’est pas une table n’est pas vérifié par les règles : tous les engagements de son cadre sont « à compléter ».',
     '',
     '---',
     '',
@@ -331,7 +421,7 @@ function syntaxPage(): string {
     ...list('en'),
     '### What is still checked',
     '',
-    'A syntax error does not stop the check: the rest of the document is checked (schema, rules) wherever the YAML tree allows. An unreadable file (binary, too large, alias bomb), an empty one or one whose root is not a mapping is not checked by the rules: its 14 engagements are "incomplete".',
+    'A syntax error does not stop the check: the rest of the document is checked (schema, rules) wherever the YAML tree allows. An unreadable file (binary, too large, alias bomb), an empty one or one whose root is not a mapping is not checked by the rules: every engagement of its framework is "incomplete".',
     '',
   );
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
@@ -339,17 +429,26 @@ function syntaxPage(): string {
 
 function indexPage(catalogue: Catalogue): string {
   const out: string[] = [GENERATED, '', `# Cadre IA — documentation des règles`, '', `*English below.*`, ''];
+  const others = bundledCatalogues(knownRuleIds()).filter((c) => c !== catalogue);
   const part = (locale: Locale, level: string): string[] => {
     const lines: string[] = [
       locale === 'fr'
-        ? `Catalogue vérifié : **${catalogue.name.fr}** (\`${catalogue.id}/${catalogue.version}\`${catalogue.adopted ? `, adopté le ${catalogue.adopted}` : ''}). Chaque diagnostic renvoie à la page de sa règle.`
-        : `Catalogue checked: **${catalogue.name.en}** (\`${catalogue.id}/${catalogue.version}\`${catalogue.adopted ? `, adopted on ${catalogue.adopted}` : ''}). Every diagnostic links to its rule's page.`,
+        ? `Chaque déclaration nomme son cadre (\`cadre:\`) ; chaque diagnostic renvoie à la page de sa règle sous ce cadre. Cette page décrit le cadre par défaut, **${catalogue.name.fr}** (\`${cadreId(catalogue)}\`${catalogue.adopted ? `, adopté le ${catalogue.adopted}` : ''}).`
+        : `Each declaration names its framework (\`cadre:\`); each diagnostic links to its rule's page under that framework. This page describes the default framework, **${catalogue.name.en}** (\`${cadreId(catalogue)}\`${catalogue.adopted ? `, adopted on ${catalogue.adopted}` : ''}).`,
+      '',
+      locale === 'fr' ? 'Autres cadres fournis :' : 'Other bundled frameworks:',
+      '',
+      ...others.map((c) => `- [${t(c.name, locale)}](${docsDirOf(c)}/README.md) (\`${cadreId(c)}\`)`),
+      '',
+      locale === 'fr'
+        ? 'Écrire le catalogue de sa ville : [guide](catalogue-guide.md). Les codes des règles sous un autre cadre : [ARCHITECTURE.md](../ARCHITECTURE.md#rule-codes-under-another-framework).'
+        : "Writing your city's catalogue: [guide](catalogue-guide.md). Rule codes under another framework: [ARCHITECTURE.md](../ARCHITECTURE.md#rule-codes-under-another-framework).",
       '',
     ];
     for (const p of catalogue.principles) {
       lines.push(`${level} ${t(p.title, locale)}`, '', `| ${t(L.engagement, locale)} | ${t(L.rules, locale)} |`, '|---|---|');
       for (const e of catalogue.engagements.filter((x) => x.principle === p.id)) {
-        const rules = engagementRules(e).map((r) => `[\`${r.meta.id}\`](rules/${r.meta.id}.md)`);
+        const rules = engagementRules(e, catalogue).map((b) => `[\`${b.code}\`](rules/${b.code}.md)`);
         lines.push(`| [${e.id} — ${cell(t(e.title, locale))}](engagements/${e.id}.md) | ${rules.join(SEP) || '—'} |`);
       }
       lines.push('');
@@ -365,14 +464,17 @@ function indexPage(catalogue: Catalogue): string {
       `${level} ${locale === 'fr' ? 'Autres codes' : 'Other codes'}`,
       '',
       locale === 'fr'
-        ? '- [`syntax`](syntax.md) : le fichier n’est pas du YAML valide.\n- [`schema-*`](schema.md) : la déclaration ne suit pas le format v1 (et la référence de tous ses champs).'
-        : '- [`syntax`](syntax.md): the file is not valid YAML.\n- [`schema-*`](schema.md): the declaration does not follow format v1 (and the reference of all its fields).',
+        ? '- [`syntax`](syntax.md) : le fichier n’est pas du YAML valide.\n- [`schema-*`](schema.md) : la déclaration ne suit pas le format v1 (et la référence de tous ses champs).\n- [`cadre-inconnu`](rules/cadre-inconnu.md) : la déclaration nomme un cadre qu’aucun catalogue ne décrit.\n- [`cadre-condition`](rules/cadre-condition.md) : un engagement dépend d’un champ non renseigné.'
+        : '- [`syntax`](syntax.md): the file is not valid YAML.\n- [`schema-*`](schema.md): the declaration does not follow format v1 (and the reference of all its fields).\n- [`cadre-inconnu`](rules/cadre-inconnu.md): the declaration names a framework no catalogue describes.\n- [`cadre-condition`](rules/cadre-condition.md): an engagement depends on a field not given.',
       '',
       `${level} ${locale === 'fr' ? 'Toutes les règles' : 'All rules'}`,
       '',
       `| ${t(L.rule, locale)} | ${t(L.engagement, locale)} | ${t(L.severity, locale)} | ${t(L.checks, locale)} |`,
       '|---|---|---|---|',
-      ...ALL_RULES.map((r) => `| [\`${r.meta.id}\`](rules/${r.meta.id}.md) | ${r.meta.engagement ?? '—'} | ${severityLabel(r, locale)} | ${cell(t(r.meta.title, locale))} |`),
+      ...ALL_RULES.map((r) => {
+        const where = r.meta.engagement ?? (usesOf(r).map((u) => `${u.binding.engagement!.id} (\`${cadreId(u.catalogue)}\`)`).join(', ') || '—');
+        return `| [\`${r.meta.id}\`](rules/${r.meta.id}.md) | ${where} | ${severityLabel(r, locale)} | ${cell(t(codeInfo(r.meta.id).title, locale))} |`;
+      }),
       '',
     );
     return lines;
@@ -381,14 +483,87 @@ function indexPage(catalogue: Catalogue): string {
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
+/**
+ * The index of a framework that is not the default one (docs/<dir>/README.md): its items with
+ * their dates of application, the rules that check them, and the same declaration judged by it
+ * and by the default framework.
+ */
+function frameworkIndexPage(catalogue: Catalogue): string {
+  const lyon = defaultCatalogue();
+  const out: string[] = [GENERATED, '', `# ${catalogue.name.fr}`, '', `*English: ${catalogue.name.en}*`, ''];
+  const example = 'examples/assistant-conversationnel-usagers.ia.yaml';
+  const text = fs.readFileSync(path.join(ROOT, example), 'utf8');
+  const day = '2026-12-02';
+  const now = new Date(`${day}T12:00:00Z`);
+  const asThis = text.replace(/^cadre: .*$/m, `cadre: ${cadreId(catalogue)}`);
+  const part = (locale: Locale, level: string): string[] => {
+    const lines: string[] = [];
+    lines.push(
+      locale === 'fr'
+        ? `Déclarations : \`cadre: ${cadreId(catalogue)}\`. Chaque exigence cite ses articles et porte la date à partir de laquelle elle s’applique ; jugée avant cette date (date du jour, ou \`--date\`), elle ne donne que des informations qui disent à partir de quand, jamais une erreur. Sources, dates et ce qui n’a pas pu être vérifié : [sources.md](sources.md).`
+        : `Declarations: \`cadre: ${cadreId(catalogue)}\`. Each item cites its articles and carries the date it applies from; judged before that date (today, or \`--date\`), it gives only information saying from when, never an error. Sources, dates and what could not be verified: [sources.md](sources.md).`,
+      '',
+      `| ${t(L.engagement, locale)} | ${t(L.references, locale)} | ${t(L.appliesFrom, locale)} | ${t(L.rules, locale)} |`,
+      '|---|---|---|---|',
+      ...catalogue.engagements.map(
+        (e) =>
+          `| [${e.id} — ${cell(t(e.title, locale))}](engagements/${e.id}.md) | ${cell(e.references.map((r) => r.label).join(' ; '))} | ${e.applies_from ? longDate(e.applies_from, locale) : '—'}${e.applies_when ? ` (${locale === 'fr' ? 'si' : 'if'} ${e.applies_when.map((w) => `\`${w.field}: ${w.in.join('|')}\``).join(', ')})` : ''} | ${engagementRules(e, catalogue).map((b) => `[\`${b.code}\`](rules/${b.code}.md)`).join(SEP)} |`,
+      ),
+      '',
+      `${level} ${locale === 'fr' ? `La même déclaration, deux cadres, deux verdicts` : 'The same declaration, two frameworks, two verdicts'}`,
+      '',
+      locale === 'fr'
+        ? `[\`${example}\`](../../${example}) décrit un agent conversationnel ouvert aux habitants qui leur dit qu’il est une IA (\`usagers.information_ia: true\`). Vérifiée le ${longDate(day, locale)} :`
+        : `[\`${example}\`](../../${example}) describes a chatbot open to residents that tells them it is an AI (\`usagers.information_ia: true\`). Checked on ${longDate(day, locale)}:`,
+      '',
+    );
+    const a = lintText(text, { now, locale });
+    const b = lintText(asThis, { now, locale });
+    const e02 = a.diagnostics.find((d) => d.code === 'E02-interaction-directe');
+    lines.push(
+      `| \`cadre:\` | ${locale === 'fr' ? 'Verdict' : 'Verdict'} | ${locale === 'fr' ? 'Constat' : 'Finding'} |`,
+      '|---|---|---|',
+      `| \`${cadreId(lyon)}\` | E02 : ${t(VERDICT_LABEL[a.verdicts.E02 ?? 'a_completer'], locale)} | ${e02 ? `\`${e02.code}\` (${e02.severity}) — ${cell(e02.message)}` : '—'} |`,
+      `| \`${cadreId(catalogue)}\` | AIA-50 : ${t(VERDICT_LABEL[b.verdicts['AIA-50'] ?? 'a_completer'], locale)} | ${b.diagnostics.some((d) => d.code.startsWith('AIA-50-')) ? b.diagnostics.filter((d) => d.code.startsWith('AIA-50-')).map((d) => cell(d.message)).join(' ; ') : '—'} |`,
+      '',
+      locale === 'fr'
+        ? 'Le droit admet un agent conversationnel public qui dit qu’il est une IA (règlement sur l’IA, art. 50(1)) ; le cadre de Lyon l’exclut (engagement E02, sans dérogation). Les autres exigences du socle jugent le reste du fichier (AIPD, information des personnes, sous-traitance…).'
+        : 'The law allows a public chatbot that says it is an AI (AI Act art. 50(1)); Lyon’s framework rules it out (engagement E02, no derogation). The baseline’s other items judge the rest of the file (DPIA, information of data subjects, processors…).',
+      '',
+    );
+    return lines;
+  };
+  out.push(...part('fr', '##'), '---', '', '## English', '', ...part('en', '###'));
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+const VERDICT_LABEL: Record<string, Localized> = {
+  conforme: { fr: 'conforme', en: 'compliant' },
+  non_conforme: { fr: 'non conforme', en: 'non-compliant' },
+  a_completer: { fr: 'à compléter', en: 'incomplete' },
+  non_applicable: { fr: 'non applicable', en: 'not applicable' },
+  derogation: { fr: 'dérogation', en: 'derogation' },
+};
+
 /** Every generated page, by path relative to docs/. */
 export function generateDocs(catalogue: Catalogue = defaultCatalogue()): Map<string, string> {
   const pages = new Map<string, string>();
   pages.set('README.md', indexPage(catalogue));
   pages.set('schema.md', schemaPage());
   pages.set('syntax.md', syntaxPage());
-  for (const rule of ALL_RULES) pages.set(`rules/${rule.meta.id}.md`, rulePage(rule, catalogue));
+  // Every rule has its page at docs/rules/<id>.md: under the default framework when it uses the rule by that code.
+  const lyonBindings = frameworkOf(catalogue).byCode;
+  for (const rule of ALL_RULES) pages.set(`rules/${rule.meta.id}.md`, rulePage(rule, catalogue, lyonBindings.get(rule.meta.id)?.engagement ? lyonBindings.get(rule.meta.id) : undefined));
+  for (const code of ENGINE_CODES_LIST) pages.set(`rules/${code}.md`, engineCodePage(code));
   for (const e of catalogue.engagements) pages.set(`engagements/${e.id}.md`, engagementPage(e, catalogue));
+  // The other bundled frameworks: their own folder (docs/socle-ia/…).
+  for (const c of bundledCatalogues(knownRuleIds())) {
+    if (c === catalogue) continue;
+    const dir = docsDirOf(c);
+    pages.set(`${dir}/README.md`, frameworkIndexPage(c));
+    for (const e of c.engagements) pages.set(`${dir}/engagements/${e.id}.md`, engagementPage(e, c));
+    for (const b of frameworkOf(c).bindings) if (b.engagement) pages.set(`${dir}/rules/${b.code}.md`, rulePage(b.rule, c, b));
+  }
   return pages;
 }
 
@@ -399,10 +574,10 @@ export function outdatedDocs(pages: Map<string, string> = generateDocs()): strin
     const file = path.join(DOCS, rel);
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== content) out.push(rel);
   }
-  for (const dir of ['rules', 'engagements']) {
+  for (const dir of ['rules', 'engagements', 'socle-ia/rules', 'socle-ia/engagements']) {
     const d = path.join(DOCS, dir);
     if (!fs.existsSync(d)) continue;
-    for (const f of fs.readdirSync(d)) if (!pages.has(`${dir}/${f}`)) out.push(`${dir}/${f}`);
+    for (const f of fs.readdirSync(d)) if (f.endsWith('.md') && !pages.has(`${dir}/${f}`)) out.push(`${dir}/${f}`);
   }
   return out.sort();
 }

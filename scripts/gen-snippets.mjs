@@ -8,7 +8,8 @@
 // placeholder (so the inserted YAML stays valid and visibly incomplete); for a boolean or a short
 // enum, the tab stop is a choice: the placeholder first, then the allowed values. `{{id}}`,
 // `{{nom}}` and `{{direction}}` of the whole-declaration template become tab stops too. One
-// derogation snippet per derogable engagement of the bundled catalogue.
+// derogation snippet per derogable engagement of the bundled catalogue. The proposed mentions
+// (`mentions:` of templates.yaml: E07, CRPA) are snippets too.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,7 +123,8 @@ export function toSnippetBody(text, schema, basePath = []) {
 export function generateSnippets({ templates, catalogue, schema }) {
   const t = parse(templates);
   const c = parse(catalogue);
-  const engagementsOf = (section) => c.engagements.filter((e) => e.sections.includes(section));
+  // The catalogue's `fields` say which engagements a section serves (a field of it, or the whole section).
+  const engagementsOf = (section) => c.engagements.filter((e) => e.fields.some((f) => f.split('.')[0] === section));
   const list = (ids) => (ids.length > 1 ? `${ids.slice(0, -1).join(', ')} et ${ids[ids.length - 1]}` : ids[0]);
 
   const snippets = {};
@@ -141,6 +143,21 @@ export function generateSnippets({ templates, catalogue, schema }) {
       prefix: section,
       description: `Section « ${section} » (${about}), avec les champs à compléter.`,
       body: toSnippetBody(tpl.text, schema),
+    };
+  }
+  const mentions = t.mentions ?? {};
+  if (mentions.transparence) {
+    snippets['Mention IA (E07)'] = {
+      prefix: 'mention-ia',
+      description: 'Section « transparence » avec une mention proposée sur les documents et contenus produits avec l’IA (engagement E07), à relire.',
+      body: toSnippetBody(mentions.transparence.text, schema),
+    };
+  }
+  if (mentions.crpa) {
+    snippets['Mention CRPA (décisions individuelles)'] = {
+      prefix: 'mention-crpa',
+      description: 'Sous « droits: » : décisions individuelles, mention explicite (CRPA art. L311-3-1, texte en commentaire), page des règles (L312-1-3) et recours.',
+      body: toSnippetBody(mentions.crpa.text, schema, ['droits']),
     };
   }
   for (const e of c.engagements) {

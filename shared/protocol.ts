@@ -41,6 +41,8 @@ export interface PEngagementVerdict {
   derogable: boolean;
   /** Whether "declare a derogation" is offered for it now (derogable, and not compliant yet). */
   derogationOffered: boolean;
+  /** When the engagement is a duty not yet in force at today's date: the date it applies from (YYYY-MM-DD). */
+  appliesFrom?: string;
 }
 export interface PDocumentVerdicts {
   uri: string;
@@ -49,14 +51,31 @@ export interface PDocumentVerdicts {
   /** e.g. { conforme: 11, total: 14 } */
   summary: Record<PVerdict, number> & { total: number };
   engagements: PEngagementVerdict[];
+  /**
+   * The framework that judged the document: the one its `cadre:` names (`lyon-ia/v1`,
+   * `socle-ia/v1`…). `known: false` when no catalogue answers that `cadre:` (nothing judged,
+   * no engagement).
+   */
+  framework?: { cadre: string; name: string; known: boolean };
 }
 export interface PPrinciple {
   id: string;
   title: string;
   engagements: string[];
 }
+export interface PFramework {
+  /** `cadre:` value, e.g. `lyon-ia/v1`. */
+  cadre: string;
+  id: string;
+  version: string;
+  name: string;
+  principles: PPrinciple[];
+}
 export interface VerdictsResult {
+  /** The framework of the (first) document asked for; for the workspace, the first of `frameworks`. */
   catalogue: { id: string; version: string; name: string; principles: PPrinciple[] };
+  /** Every framework the documents are judged by, in order of first use: the workspace checklist groups by it. */
+  frameworks?: PFramework[];
   documents: PDocumentVerdicts[];
 }
 /** `cadreIa/verdicts`: the verdict of each engagement, for one document or for the workspace. */
@@ -70,8 +89,10 @@ export const VerdictsChangedNotification = new NotificationType<VerdictsChangedP
 
 export interface EngagementParams {
   id: string;
-  /** The declaration whose catalogue applies; the bundled catalogue's settings otherwise. */
+  /** The declaration whose framework applies (the one its `cadre:` names); the default framework otherwise. */
   uri?: string;
+  /** The framework (`cadre:` value, e.g. `socle-ia/v1`), when the engagement is not read from a document. */
+  cadre?: string;
 }
 export interface EngagementResult {
   id: string;
@@ -125,6 +146,22 @@ export interface ReportResult {
 /** `cadreIa/report`: writes the annual report of the workspace's declarations. */
 export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('cadreIa/report');
 
+export interface NoticeParams {
+  /** An open declaration. */
+  uri: string;
+  format: 'md' | 'html';
+}
+export interface NoticeResult {
+  /** The notice (Markdown or a self-contained HTML page), in the user's language. */
+  content: string;
+  /** Suggested file name: `notice-<projet.id>.md|html`. */
+  fileName: string;
+  /** The facts the declaration lacks, shown as "à compléter" in the notice. */
+  gaps: string[];
+}
+/** `cadreIa/notice`: the transparency notice of an open declaration (pure: answered in the browser too). */
+export const NoticeRequest = new RequestType<NoticeParams, NoticeResult, void>('cadreIa/notice');
+
 export interface PTextEdit {
   range: PRange;
   newText: string;
@@ -169,7 +206,7 @@ export const SETTINGS_SECTION = 'cadreIa';
 export interface Settings {
   /** `auto` follows the editor's display language. */
   locale: 'auto' | 'fr' | 'en';
-  /** Path to another city's catalogue (YAML); empty: the bundled Lyon catalogue. */
+  /** Path to a framework catalogue (YAML) added to the bundled ones; each declaration follows its `cadre:`. Empty: the bundled frameworks only. */
   catalogue: string;
   /** Per-code severity overrides: { "E12-souverainete": "warning", "E13-sobriete": "off" }. */
   rules: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;

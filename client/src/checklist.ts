@@ -1,16 +1,22 @@
 import * as vscode from 'vscode';
-import type { PDocumentVerdicts, PEngagementVerdict, PFinding, PPrinciple, PRange, PVerdict, VerdictsResult } from '../../shared/protocol';
+import type { PDocumentVerdicts, PEngagementVerdict, PFinding, PFramework, PPrinciple, PRange, PVerdict, VerdictsResult } from '../../shared/protocol';
 import { t } from './l10n';
 import { isDeclaration, uriKey } from './languageClient';
 import { breakdown, severityIcon, summaryText, verdictIcon, verdictWord, WORKSPACE, type VerdictStore } from './verdicts';
 
 export type Scope = 'document' | 'workspace';
 
+/**
+ * A node of the view. In workspace mode, when the declarations are judged by several frameworks
+ * (a city's, its métropole's, the legal baseline), the roots are the frameworks (`cadre` set on
+ * the nodes beneath), each with its principles and engagements.
+ */
 export type ChecklistNode =
-  | { kind: 'principle'; principle: PPrinciple; scope: Scope }
+  | { kind: 'framework'; framework: PFramework }
+  | { kind: 'principle'; principle: PPrinciple; scope: Scope; cadre?: string }
   | { kind: 'engagement'; doc: PDocumentVerdicts; e: PEngagementVerdict }
   | { kind: 'finding'; finding: PFinding; parent: ChecklistNode }
-  | { kind: 'wsEngagement'; id: string; title: string; principle: string; entries: { doc: PDocumentVerdicts; e: PEngagementVerdict }[] }
+  | { kind: 'wsEngagement'; id: string; title: string; principle: string; entries: { doc: PDocumentVerdicts; e: PEngagementVerdict }[]; cadre?: string }
   | { kind: 'wsDeclaration'; doc: PDocumentVerdicts; e: PEngagementVerdict; parent: ChecklistNode };
 
 const SCOPE_KEY = 'cadreIa.checklistScope';
@@ -182,8 +188,10 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
   getChildren(node?: ChecklistNode): ChecklistNode[] {
     if (!node) return this.roots();
     switch (node.kind) {
+      case 'framework':
+        return node.framework.principles.map((principle) => ({ kind: 'principle', principle, scope: 'workspace', cadre: node.framework.cadre }));
       case 'principle':
-        return this.engagementsOf(node.principle, node.scope);
+        return this.engagementsOf(node.principle, node.scope, node.cadre);
       case 'engagement':
         return node.e.findings.map((finding) => ({ kind: 'finding', finding, parent: node }));
       case 'wsEngagement':
@@ -206,8 +214,15 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
       case 'wsEngagement': {
         const id = node.kind === 'engagement' ? node.e.id : node.id;
         const scope: Scope = node.kind === 'engagement' ? 'document' : 'workspace';
-        const p = this.currentResult().result?.catalogue.principles.find((x) => x.engagements.includes(id));
-        return p ? { kind: 'principle', principle: p, scope } : undefined;
+        const cadre = node.kind === 'wsEngagement' ? node.cadre : undefined;
+        const result = this.currentResult().result;
+        const principles = cadre ? result?.frameworks?.find((f) => f.cadre === cadre)?.principles : result?.catalogue.principles;
+        const p = principles?.find((x) => x.engagements.includes(id));
+        return p ? { kind: 'principle', principle: p, scope, cadre } : undefined;
+      }
+      case 'principle': {
+        const f = node.cadre ? this.currentResult().result?.frameworks?.find((x) => x.cadre === node.cadre) : undefined;
+        return f ? { kind: 'framework', framework: f } : undefined;
       }
       default:
         return undefined;
@@ -219,10 +234,12 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
     if (!result) return [];
     if (this.scopeValue === 'document' && !this.currentDocument()) return [];
     if (this.scopeValue === 'workspace' && result.documents.length === 0) return [];
+    // Several frameworks in the workspace: one group each.
+    if (this.scopeValue === 'workspace' && (result.frameworks?.length ?? 0) > 1) return result.frameworks!.map((framework) => ({ kind: 'framework', framework }));
     return result.catalogue.principles.map((principle) => ({ kind: 'principle', principle, scope: this.scopeValue }));
   }
 
-  private engagementsOf(p: PPrinciple, scope: Scope): ChecklistNode[] {
+  private engagementsOf(p: PPrinciple, scope: Scope, cadre?: string): ChecklistNode[] {
     if (scope === 'document') {
       const doc = this.currentDocument();
       if (!doc) return [];
@@ -237,22 +254,26 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
       const entries: { doc: PDocumentVerdicts; e: PEngagementVerdict }[] = [];
       let title = id;
       for (const doc of result.documents) {
+        // Grouped by framework: only the declarations that name it.
+        if (cadre && doc.framework?.cadre !== cadre) continue;
         const e = doc.engagements.find((x) => x.id === id);
         if (e) {
           entries.push({ doc, e });
           title = e.title;
         }
       }
-      return { kind: 'wsEngagement', id, title, principle: p.id, entries };
+      return { kind: 'wsEngagement', id, title, principle: p.id, entries, cadre };
     });
   }
 
   getTreeItem(node: ChecklistNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'framework':
+        return frameworkItem(node.framework, this.currentResult().result);
       case 'principle':
-        return this.principleItem(node.principle, node.scope);
+        return this.principleItem(node.principle, node.scope, node.cadre);
       case 'engagement':
-        return engagementItem(node.e);
+        return engagementItem(node.e, node.doc.framework?.cadre);
       case 'finding':
         return findingItem(node.finding, node.parent);
       case 'wsEngagement':
@@ -262,9 +283,9 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
     }
   }
 
-  private principleItem(p: PPrinciple, scope: Scope): vscode.TreeItem {
+  private principleItem(p: PPrinciple, scope: Scope, cadre?: string): vscode.TreeItem {
     const item = new vscode.TreeItem(p.title, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `${scope}:principle:${p.id}`;
+    item.id = cadre ? `${scope}:principle:${cadre}:${p.id}` : `${scope}:principle:${p.id}`;
     item.contextValue = 'principle';
     if (scope === 'document') {
       const doc = this.currentDocument();
@@ -281,6 +302,17 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A framework of the workspace (when several are used): its name, how many declarations name it. */
+function frameworkItem(f: PFramework, result: VerdictsResult | undefined): vscode.TreeItem {
+  const item = new vscode.TreeItem(f.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `workspace:framework:${f.cadre}`;
+  const n = result?.documents.filter((d) => d.framework?.cadre === f.cadre).length ?? 0;
+  item.description = `${f.cadre} · ${n === 1 ? t('1 declaration') : t('{0} declarations', n)}`;
+  item.tooltip = `${f.name} (${f.cadre})`;
+  item.contextValue = 'framework';
+  return item;
 }
 
 function toRange(r: PRange | undefined): vscode.Range | undefined {
@@ -307,6 +339,7 @@ function engagementTooltip(e: PEngagementVerdict): vscode.MarkdownString {
   md.appendMarkdown(`**${e.id} — `).appendText(e.title).appendMarkdown('**\n\n');
   md.appendText(t('Verdict: {0}', e.verdictLabel));
   if (!e.derogable) md.appendMarkdown('\n\n').appendText(t('This engagement admits no derogation.'));
+  if (e.appliesFrom) md.appendMarkdown('\n\n').appendText(t('Not in force yet: applies from {0}.', e.appliesFrom));
   if (e.findings.length) {
     md.appendMarkdown('\n\n');
     // The server's messages use Markdown code spans for field names (`usagers.interaction_directe`).
@@ -317,7 +350,7 @@ function engagementTooltip(e: PEngagementVerdict): vscode.MarkdownString {
   return md;
 }
 
-function engagementItem(e: PEngagementVerdict): vscode.TreeItem {
+function engagementItem(e: PEngagementVerdict, cadre?: string): vscode.TreeItem {
   const hasFindings = e.findings.length > 0;
   const item = new vscode.TreeItem(
     `${e.id} · ${e.title}`,
@@ -326,12 +359,13 @@ function engagementItem(e: PEngagementVerdict): vscode.TreeItem {
   // The verdict is part of the id: VS Code keeps an item's expansion by id, and an engagement
   // that becomes non-compliant should open on its findings.
   item.id = `document:engagement:${e.id}:${e.verdict}:${hasFindings ? 'f' : 'n'}`;
-  item.description = hasFindings ? `${e.verdictLabel} · ${e.findings.length}` : e.verdictLabel;
+  const label = e.appliesFrom ? `${e.verdictLabel} · ${t('from {0}', e.appliesFrom)}` : e.verdictLabel;
+  item.description = hasFindings ? `${label} · ${e.findings.length}` : label;
   item.iconPath = verdictIcon(e.verdict);
   item.tooltip = engagementTooltip(e);
   item.contextValue = engagementContext(e);
-  item.accessibilityInformation = { label: `${e.id} ${e.title}: ${e.verdictLabel}` };
-  item.command = { command: 'cadreIa.showEngagement', title: t('Show the engagement'), arguments: [e.id] };
+  item.accessibilityInformation = { label: `${e.id} ${e.title}: ${label}` };
+  item.command = { command: 'cadreIa.showEngagement', title: t('Show the engagement'), arguments: [e.id, cadre] };
   return item;
 }
 
@@ -351,7 +385,7 @@ function wsEngagementItem(node: Extract<ChecklistNode, { kind: 'wsEngagement' }>
   const n = node.entries.length;
   const ok = node.entries.filter((x) => x.e.verdict === 'conforme').length;
   const item = new vscode.TreeItem(`${node.id} · ${node.title}`, n ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.id = `workspace:engagement:${node.id}`;
+  item.id = node.cadre ? `workspace:engagement:${node.cadre}:${node.id}` : `workspace:engagement:${node.id}`;
   item.description = t('{0}/{1} compliant', ok, n);
   const worst = node.entries.map((x) => x.e.verdict).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0];
   item.iconPath = worst ? verdictIcon(worst) : undefined;
@@ -362,14 +396,14 @@ function wsEngagementItem(node: Extract<ChecklistNode, { kind: 'wsEngagement' }>
   for (const [v, c] of counts) md.appendMarkdown('- ').appendText(t('{0}: {1}', verdictWord(v), c)).appendMarkdown('\n');
   item.tooltip = md;
   item.contextValue = 'wsEngagement';
-  item.command = { command: 'cadreIa.showEngagement', title: t('Show the engagement'), arguments: [node.id] };
+  item.command = { command: 'cadreIa.showEngagement', title: t('Show the engagement'), arguments: [node.id, node.cadre] };
   return item;
 }
 
 function wsDeclarationItem(doc: PDocumentVerdicts, e: PEngagementVerdict): vscode.TreeItem {
   const uri = vscode.Uri.parse(doc.uri);
   const item = new vscode.TreeItem(basename(uri.path), e.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.id = `workspace:declaration:${e.id}:${doc.uri}`;
+  item.id = `workspace:declaration:${doc.framework?.cadre ?? ''}:${e.id}:${doc.uri}`;
   const rel = vscode.workspace.asRelativePath(uri, false);
   const dir = dirname(rel);
   item.description = dir && dir !== '.' ? `${e.verdictLabel} · ${dir}` : e.verdictLabel;

@@ -13,8 +13,11 @@ export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
  */
 export const DECLARATION_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'gitlab-web-ide', 'vscode-remote', 'vscode-test-web'];
 
-/** The language client's document selector. */
-export const DECLARATION_SELECTOR: { scheme: string; language: string }[] = DECLARATION_SCHEMES.map((scheme) => ({ scheme, language: 'declaration-ia' }));
+/** The language client's document selector: declarations, and the framework catalogues being written (`*.catalogue.yaml`). */
+export const DECLARATION_SELECTOR: { scheme: string; language: string }[] = DECLARATION_SCHEMES.flatMap((scheme) => [
+  { scheme, language: 'declaration-ia' },
+  { scheme, language: 'catalogue-ia' },
+]);
 
 export function isDeclaration(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   return !!doc && doc.languageId === 'declaration-ia' && DECLARATION_SCHEMES.includes(doc.uri.scheme);

@@ -5,9 +5,9 @@ import type { CadreClient } from './languageClient';
 
 export const SCHEME = 'cadre-ia';
 
-/** `cadre-ia:/engagements/E02.md`: an engagement explained (Markdown from the server). */
-export function engagementUri(id: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: SCHEME, path: `/engagements/${id}.md` });
+/** `cadre-ia:/engagements/E02.md` (`cadre-ia:/engagements/socle-ia/v1/AIA-50.md` for another framework): an engagement explained (Markdown from the server). */
+export function engagementUri(id: string, cadre?: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: SCHEME, path: `/engagements/${cadre ? `${cadre}/` : ''}${id}.md` });
 }
 
 /** `cadre-ia:/catalogue/lyon-2025.yaml?<file URI>`: a read-only view of the bundled catalogue. */
@@ -32,10 +32,12 @@ export class CadreDocuments implements vscode.FileSystemProvider, vscode.Disposa
   constructor(private readonly server: CadreClient) {}
 
   private async content(uri: vscode.Uri): Promise<string> {
-    const engagement = /^\/engagements\/([A-Za-z0-9_-]+)\.md$/.exec(uri.path);
-    if (engagement) {
+    // `/engagements/<id>.md`, or `/engagements/<framework id>/<version>/<id>.md` for another framework.
+    const m = /^\/engagements\/(?:([a-z0-9-]+\/v[0-9]+)\/)?([A-Za-z0-9_-]+)\.md$/.exec(uri.path);
+    const engagement = m ? [m[0], m[2]] : undefined;
+    if (m && engagement) {
       try {
-        const params: EngagementParams = { id: engagement[1] };
+        const params: EngagementParams = { id: engagement[1], ...(m[1] ? { cadre: m[1] } : {}) };
         const r = await this.server.request(EngagementRequest, params);
         return r?.markdown ?? `# ${engagement[1]}\n\n${t('Unknown engagement: {0}', engagement[1])}\n`;
       } catch (e) {

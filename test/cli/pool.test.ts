@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { frameworkSet } from '../../server/src/core/framework';
 import { makeFolder } from '../helpers/poolFolder';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -29,7 +30,8 @@ describe('CLI on worker threads: byte-identical to in-process', function () {
 
   it('the bundled worker answers a batch', async () => {
     assert.ok(fs.existsSync(WORKER), 'dist/lint-worker.js is missing: run npm run build');
-    const w = new Worker(WORKER, { workerData: { options: { locale: 'fr' } } });
+    const set = frameworkSet();
+    const w = new Worker(WORKER, { workerData: { options: { locale: 'fr' }, frameworks: { catalogues: set.all(), fallback: set.fallback } } });
     try {
       const answer = await new Promise<{ batch: number; done: { result: { file: string; result?: { diagnostics: unknown[] } } }[] }>((resolve, reject) => {
         w.once('message', resolve);

@@ -87,7 +87,7 @@ describe('Cadre IA in a web extension host (code-server’s web worker host)', f
     this.timeout(180_000);
     await openFile(page, 'chatbot-usagers.ia.yaml');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
-    const problems = await readProblems(page, 2, 60_000);
+    const problems = await readProblems(page, 2, 60_000, /E02-interaction-directe/);
     assert.ok(problems.some((p) => /E02-interaction-directe/.test(p)), `Problems: ${problems.join(' | ')}`);
 
     // The checklist of the open declaration: the 14 engagements under their principles.

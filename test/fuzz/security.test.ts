@@ -20,6 +20,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { MAX_CATALOGUE_BYTES } from '../../server/src/core/catalogue';
 import { MAX_FINDINGS_PER_RULE } from '../../server/src/core/engine';
+import { ALL_RULES } from '../../server/src/core/rules';
 import { MAX_ALIAS_COUNT, MAX_NESTING, MAX_SYNTAX_PROBLEMS, MAX_TOKENS } from '../../server/src/core/parse';
 import { createAjv, MAX_SCHEMA_DIAGNOSTICS } from '../../server/src/core/schema';
 import { DEFAULT_SETTINGS } from '../../shared/protocol';
@@ -249,12 +250,24 @@ describe('security: schemas, manifest and the document itself', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'catalogue.schema.json'), 'utf8'));
     let objects = 0;
     walkJson(schema, (n, where) => {
+      // A rule's `options` is checked against that rule's own options schema (below), not here.
+      if (where.endsWith('/properties/options')) return;
       if (n.type === 'object' || n.properties) {
         objects++;
         assert.equal(n.additionalProperties, false, `${where} accepts unknown keys`);
       }
     });
     assert.ok(objects >= 5, `${objects} object schemas`);
+    // Every rule that takes options refuses unknown ones (a catalogue's `options` is validated
+    // against them).
+    let withOptions = 0;
+    for (const rule of ALL_RULES) {
+      const o = rule.meta.options as { schema?: { additionalProperties?: unknown } } | undefined;
+      if (!o) continue;
+      withOptions++;
+      assert.equal(o.schema?.additionalProperties, false, `${rule.meta.id}: its options schema accepts unknown keys`);
+    }
+    assert.ok(withOptions >= 1, 'no rule with options was checked');
   });
 
   it('the manifest: untrusted workspaces are limited and cannot set the catalogue path; the YAML schema association is a local file', () => {

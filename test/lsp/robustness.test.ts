@@ -419,7 +419,7 @@ describe('lsp robustness: unusable catalogue files', function () {
       await sleep(100);
       const warnings = c.messages.filter((m) => m.type === 2);
       assert.equal(warnings.length, 1, JSON.stringify(c.messages));
-      assert.match(warnings[0].message, /^Cadre IA : le catalogue « .+ » est inutilisable \(.+\)\. Le catalogue de Lyon fourni avec l’extension est utilisé à la place\.$/s);
+      assert.match(warnings[0].message, /^Cadre IA : le catalogue « .+ » est inutilisable \(.+\)\. Seuls les cadres fournis avec l’extension \(lyon-ia\/v1, socle-ia\/v1\) sont utilisés\.$/s);
       assert.match(warnings[0].message, why);
       assert.ok(c.alive);
       assert.equal(await c.stop(), 0);

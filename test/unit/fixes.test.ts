@@ -5,12 +5,16 @@ import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import type { Catalogue } from '../../server/src/core/catalogue';
 import { defaultCatalogue, lintText } from '../../server/src/core/engine';
-import { applyEdits, computeFixEdits, derogationFix, fixAllEdits, renderDeclaration, SECTION_ORDER, type TextEdit } from '../../server/src/core/fixes';
+import { sectionOrder } from '../../server/src/core/catalogue';
+import { applyEdits, computeFixEdits, derogationFix, fixAllEdits, renderDeclaration, type TextEdit } from '../../server/src/core/fixes';
 import { getIn, parseDeclaration } from '../../server/src/core/parse';
 import { ALL_RULES } from '../../server/src/core/rules/index';
 import { asFragment, loadTemplates, parseTemplates, slugify } from '../../server/src/core/templates';
 import type { DataPath, Diagnostic, FixRef } from '../../server/src/core/types';
 import { checkFixPreserves } from '../fuzz/fix-invariants';
+
+/** The section order of Lyon's catalogue (catalogue data, completed by the schema's order). */
+const SECTION_ORDER = sectionOrder(defaultCatalogue());
 
 /**
  * The fix engine, driven by fixtures: each `test/fixtures/fixes/*.ia.yaml` names, in header

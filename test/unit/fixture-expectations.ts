@@ -10,7 +10,10 @@
  *   a piece of the French message that must appear in it (`« usagers »`).
  * - `# expect: none`: the file has no diagnostic at all.
  * - `# expect-verdict: E02 non_conforme E05 a_completer`: verdicts of those engagements.
- * - `# verdicts-attendus: E01=conforme E02=non_conforme …`: every verdict (examples).
+ * - `# verdicts-attendus: E01=conforme E02=non_conforme …`: every verdict (examples). Engagement ids
+ *   are those of the file's framework (`AIA-50 conforme`, `RGPD-35=non_conforme`).
+ * - `# expect-date: 2028-01-15`: the date the fixture is checked at (default FIXED_NOW), for duties
+ *   that apply from a later date.
  * The first comment line that is none of these is the fixture's title.
  */
 import type { Diagnostic, Verdict } from '../../server/src/core/types';
@@ -38,6 +41,8 @@ export interface FixtureExpectations {
   verdicts: Record<string, Verdict>;
   /** Whether the verdicts come from a `verdicts-attendus` header (all engagements). */
   allVerdicts: boolean;
+  /** The date to check the fixture at (`# expect-date:`), when not FIXED_NOW. */
+  date?: Date;
   problems: string[];
 }
 
@@ -77,10 +82,11 @@ export function parseExpectations(text: string): FixtureExpectations {
     if (!c) return;
     const body = c[1];
     if (/^expect:\s*none$/.test(body)) out.none = true;
-    else if (/^expect-verdict:/.test(body)) readPairs(body.replace(/^expect-verdict:\s*/, ''), /(E\d\d)\s+(\w+)/g, out);
+    else if (/^expect-verdict:/.test(body)) readPairs(body.replace(/^expect-verdict:\s*/, ''), /([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)\s+(\w+)/g, out);
+    else if (/^expect-date:\s*\d{4}-\d{2}-\d{2}$/.test(body)) out.date = new Date(body.replace(/^expect-date:\s*/, '') + 'T12:00:00Z');
     else if (/^verdicts-attendus:/.test(body)) {
       out.allVerdicts = true;
-      readPairs(body.replace(/^verdicts-attendus:\s*/, ''), /(E\d\d)=(\w+)/g, out);
+      readPairs(body.replace(/^verdicts-attendus:\s*/, ''), /([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)=(\w+)/g, out);
     } else if (!out.title && body && !/^yaml-language-server:/.test(body)) out.title = body;
   });
   return out;

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText, type FullLintResult } from '../../server/src/core/engine';
 import { ALL_RULES, RULES_BY_ID } from '../../server/src/core/rules/index';
+import { ruleName } from '../../server/src/core/framework';
 import { schemaAt } from '../../server/src/core/schema';
 import { LOCALES, type Locale } from '../../server/src/core/types';
 import { FIXED_NOW, parseExpectations, rewriteCarets } from './fixture-expectations';
@@ -35,8 +36,9 @@ export interface CheckOptions {
  */
 export function check(file: string, options: CheckOptions = {}): void {
   let text = fs.readFileSync(file, 'utf8');
+  const date = parseExpectations(text).date;
   if (UPDATE) {
-    const next = rewriteCarets(text, (t) => lint(t, 'fr').diagnostics);
+    const next = rewriteCarets(text, (t) => lint(t, 'fr', date).diagnostics);
     if (next !== text) fs.writeFileSync(file, next);
     text = next;
   }
@@ -45,7 +47,7 @@ export function check(file: string, options: CheckOptions = {}): void {
   assert.ok(exp.none || exp.carets.length > 0, 'the fixture states no expectation (carets or `# expect: none`)');
   assert.ok(exp.title, 'the fixture has no title comment');
 
-  const fr = lint(text, 'fr');
+  const fr = lint(text, 'fr', date);
   const actual = fr.diagnostics.map((d) => key(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code)).sort();
   const expected = exp.carets.map((c) => key(c.line, c.start, c.line, c.end, c.code)).sort();
   assert.deepEqual(actual, expected, `diagnostics differ from the carets; actual:\n${show(fr)}`);
@@ -57,7 +59,7 @@ export function check(file: string, options: CheckOptions = {}): void {
   }
 
   // Both locales: the same findings, with non-empty and different messages.
-  const en = lint(text, 'en');
+  const en = lint(text, 'en', date);
   assert.deepEqual(
     en.diagnostics.map((d) => key(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code)),
     fr.diagnostics.map((d) => key(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code)),
@@ -111,7 +113,9 @@ describe('rules: every rule has a failing and a passing fixture', () => {
   for (const rule of ALL_RULES) {
     it(rule.meta.id, () => {
       const files = fixturesIn(path.join(RULES_DIR, rule.meta.id));
-      const fires = files.filter((f) => parseExpectations(fs.readFileSync(f, 'utf8')).carets.some((c) => c.code === rule.meta.id));
+      // Its code is the id under the engagement it was written for, else `<engagement>-<name>` (framework.ts).
+      const name = ruleName(rule);
+      const fires = files.filter((f) => parseExpectations(fs.readFileSync(f, 'utf8')).carets.some((c) => c.code === rule.meta.id || c.code.endsWith(`-${name}`)));
       assert.ok(fires.length > 0, 'no fixture where the rule fires');
       assert.ok(fires.length < files.length, 'no fixture where the rule passes');
     });
@@ -135,8 +139,9 @@ describe('rules: metadata', () => {
   it('ids are unique and well formed', () => {
     assert.equal(RULES_BY_ID.size, ALL_RULES.length);
     for (const r of ALL_RULES) {
+      // Written for an engagement: its id is prefixed by it (Lyon's stable codes); otherwise a plain name (`fria`), or `cadre-…` framework-wide.
       if (r.meta.engagement) assert.match(r.meta.id, new RegExp(`^${r.meta.engagement}-[a-z0-9]+(?:-[a-z0-9]+)*$`));
-      else assert.match(r.meta.id, /^cadre-[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      else assert.match(r.meta.id, /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
     }
   });
 
@@ -279,12 +284,24 @@ describe('docs: the pages diagnostics link to', function () {
     const base = catalogue.docs_base_url.replace(/\/+$/, '');
     const docs = path.join(__dirname, '..', '..', 'docs');
     const local = (url: string) => path.join(docs, url.slice(base.length + 1).replace(/#.*$/, ''));
+    const { codeInfo: info, ENGINE_CODES_LIST } = require('../../server/src/core/codes') as typeof import('../../server/src/core/codes');
+    const { bundledCatalogues } = require('../../server/src/core/catalogue') as typeof import('../../server/src/core/catalogue');
+    const { frameworkOf } = require('../../server/src/core/framework') as typeof import('../../server/src/core/framework');
     for (const rule of ALL_RULES) {
       const page = fs.readFileSync(local(docUrl(catalogue, rule.meta.id)), 'utf8');
-      assert.ok(page.includes(rule.meta.title.fr) && page.includes(rule.meta.title.en), rule.meta.id);
+      const title = info(rule.meta.id).title;
+      assert.ok(page.includes(title.fr) && page.includes(title.en), rule.meta.id);
       assert.match(page, /```yaml[\s\S]*\^[\s\S]*```/, `${rule.meta.id}: no failing example`);
     }
-    for (const e of catalogue.engagements) assert.ok(fs.existsSync(local(engagementUrl(catalogue, e.id))), e.id);
+    for (const code of ENGINE_CODES_LIST) assert.ok(fs.existsSync(local(docUrl(catalogue, code))), code);
+    // Every framework shipped: a page for each code it gives and each of its engagements.
+    for (const c of bundledCatalogues()) {
+      for (const b of frameworkOf(c).bindings) {
+        const page = fs.readFileSync(local(docUrl(c, b.code)), 'utf8');
+        assert.ok(page.includes(info(b.code, c).title.fr), `${c.id}: ${b.code}`);
+      }
+      for (const e of c.engagements) assert.ok(fs.existsSync(local(engagementUrl(c, e.id))), `${c.id}: ${e.id}`);
+    }
     const schema = fs.readFileSync(local(docUrl(catalogue, 'schema-required')), 'utf8');
     for (const code of SCHEMA_CODES) assert.ok(schema.includes(`<a id="${docUrl(catalogue, code).split('#')[1]}"></a>`), code);
     assert.ok(fs.existsSync(local(docUrl(catalogue, 'syntax'))));

@@ -17,7 +17,7 @@ const catalogue: Node = parse(read('schemas', 'frameworks', 'lyon-2025.yaml'), {
 const templates: Node = parse(read('schemas', 'templates.yaml'), { uniqueKeys: true });
 const completeText = read('test', 'fixtures', 'schema', 'complete.ia.yaml');
 
-const ANNOTATIONS = ['x-engagement', 'x-description-en', 'x-title-en', 'x-enum-descriptions'];
+const ANNOTATIONS = ['x-description-en', 'x-title-en', 'x-enum-descriptions'];
 
 function createAjv(): Ajv2020 {
   // allowUnionTypes: a few fields take a text or a number (`cible`, `version`), as in the server.
@@ -252,26 +252,29 @@ describe('declaration schema', () => {
     for (const c of ['UK', 'EU', 'XK']) assert.ok(!codes.includes(c), c);
   });
 
-  it('tags every section and field with the engagement it serves', () => {
-    for (const { path: p, node } of properties()) {
+  it('says nothing of engagements: which field serves which engagement is the catalogue’s `fields` (one source)', () => {
+    assert.doesNotMatch(read('schemas', 'declaration.schema.json'), /x-engagement/);
+    const { engagementOfPath } = require('../../server/src/core/catalogue') as typeof import('../../server/src/core/catalogue');
+    const { defaultCatalogue } = require('../../server/src/core/engine') as typeof import('../../server/src/core/engine');
+    const lyon = defaultCatalogue();
+    for (const { path: p } of properties()) {
       const section = p[0];
       const where = p.join('.');
+      const segs = p.filter((s) => s !== '[]');
       if (!(section in SECTION_ENGAGEMENT)) {
-        assert.equal(node['x-engagement'], undefined, `${where} serves no engagement`);
+        if (section !== 'engagements') assert.equal(engagementOfPath(lyon, segs), undefined, `${where} serves no engagement`);
         continue;
       }
       const field = p.slice(0, 2).join('.');
       const expected = FIELD_ENGAGEMENT[field] ?? SECTION_ENGAGEMENT[section];
-      assert.equal(node['x-engagement'], expected, where);
+      assert.equal(engagementOfPath(lyon, segs), expected, where);
     }
-    assert.equal(schema.properties.environnement['x-engagement'], 'E13');
-    assert.equal(schemaAt(['environnement', 'estimation_annuelle', 'co2e_kg'])!['x-engagement'], 'E14');
   });
 
   it('accepts the complete fixture, which uses every field', () => {
     const data = complete();
     assert.deepEqual(errorsOf(validate, data), []);
-    const used = new Set(keyPaths(data).map((p) => p.map((s) => (typeof s === 'number' ? '[]' : /^E[0-9]{2}$/.test(s) ? '<^E[0-9]{2}$>' : s)).join('.')));
+    const used = new Set(keyPaths(data).map((p) => p.map((s) => (typeof s === 'number' ? '[]' : /^E[0-9]{2}$/.test(s) ? '<^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$>' : s)).join('.')));
     for (const { path: p } of properties()) {
       if (p[p.length - 1] === '[]') continue;
       assert.ok(used.has(p.join('.')), `the fixture does not use ${p.join('.')}`);
@@ -299,8 +302,10 @@ describe('declaration schema', () => {
       assert.equal(expectError(data, 'additionalProperties', '').params.additionalProperty, 'interet_generale');
       const nested = setIn(complete(), ['reversibilite', 'plan_de_sortie'], { existe: true });
       assert.equal(expectError(nested, 'additionalProperties', '/reversibilite').params.additionalProperty, 'plan_de_sortie');
-      const engagement = setIn(complete(), ['engagements', 'E1'], { statut: 'conforme' });
-      assert.equal(expectError(engagement, 'additionalProperties', '/engagements').params.additionalProperty, 'E1');
+      // Engagement ids are the catalogue's (E09, AIA-27, RGPD-35…); one the file's framework lacks is a rule's finding (cadre-engagement-inconnu).
+      const engagement = setIn(complete(), ['engagements', 'e09'], { statut: 'conforme' });
+      assert.equal(expectError(engagement, 'additionalProperties', '/engagements').params.additionalProperty, 'e09');
+      assert.deepEqual(errorsOf(validate, setIn(complete(), ['engagements', 'AIA-27'], { statut: 'conforme' })), []);
     });
 
     it('a value outside an enum', () => {
@@ -392,7 +397,7 @@ describe('catalogue', () => {
       E13: 'environnement',
       E14: 'environnement',
     });
-    const lyon = catalogue.engagements.filter((e: Node) => e.source === 'lyon').map((e: Node) => e.id);
+    const lyon = catalogue.engagements.filter((e: Node) => e.source === 'official').map((e: Node) => e.id);
     assert.deepEqual(lyon, ['E02', 'E03', 'E11']);
     const fixed = catalogue.engagements.filter((e: Node) => !e.derogable).map((e: Node) => e.id);
     assert.deepEqual(fixed, ['E02']);
@@ -406,15 +411,13 @@ describe('catalogue', () => {
     }
   });
 
-  it('maps each engagement to the declaration sections tagged with it', () => {
+  it('maps each engagement to fields of the declaration format, and every section to an engagement', () => {
+    const { schemaAt } = require('../../server/src/core/schema') as typeof import('../../server/src/core/schema');
     for (const e of catalogue.engagements) {
-      assert.ok(e.sections.length > 0, e.id);
-      const tagged = e.sections.some((s: string) =>
-        properties(schema.properties[s], [s]).concat([{ path: [s], node: schema.properties[s] }]).some(({ node }) => node['x-engagement'] === e.id),
-      );
-      assert.ok(tagged, `${e.id}: no field of ${e.sections.join(', ')} carries x-engagement ${e.id}`);
+      assert.ok(e.fields.length > 0, e.id);
+      for (const f of e.fields) assert.ok(schemaAt(f.split('.')), `${e.id}: ${f} is not a field of the format`);
     }
-    const served = new Set(catalogue.engagements.flatMap((e: Node) => e.sections));
+    const served = new Set(catalogue.engagements.flatMap((e: Node) => e.fields.map((f: string) => f.split('.')[0])));
     for (const s of Object.keys(SECTION_ENGAGEMENT)) assert.ok(served.has(s), `section ${s} serves no engagement`);
   });
 
@@ -451,7 +454,7 @@ describe('templates', () => {
       const text = sectionText(s);
       assert.ok(text.startsWith(`${s}:\n`), s);
       assert.deepEqual(Object.keys(parse(text)), [s], s);
-      assert.equal(templates.sections[s].engagement, SECTION_ENGAGEMENT[s], s);
+      assert.equal(templates.sections[s].engagement, undefined, `${s}: the catalogue, not the template, says which engagement a section serves`);
     }
   });
 

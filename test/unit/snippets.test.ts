@@ -111,6 +111,8 @@ describe('snippets', () => {
     const expected = [
       'declaration-ia',
       ...Object.keys(templates.sections),
+      'mention-ia',
+      'mention-crpa',
       ...catalogue.engagements.filter((e: { derogable: boolean }) => e.derogable).map((e: { id: string }) => `derogation-${e.id}`),
     ];
     assert.deepEqual(prefixes, expected);

@@ -165,5 +165,8 @@ describe('web: the browser server in a Chromium web worker', function () {
     it('says in the user’s language that the annual report needs a disk', async () => {
       await assert.rejects(worker.request('cadreIa/report', { outDir: 'bilan', year: 2026 }), /bilan annuel.*disque/);
     });
+    it('says in the user’s language that the notice is produced by the CLI or desktop VS Code', async () => {
+      await assert.rejects(worker.request('cadreIa/notice', { uri: 'file:///x.ia.yaml', format: 'md' }), /notice de transparence.*cadre-ia notice/);
+    });
   });
 });

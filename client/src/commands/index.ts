@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
 import { command as declareDerogation } from './declareDerogation';
+import { command as generateNotice } from './generateNotice';
 import { command as generateReport } from './generateReport';
 import { command as insertSection } from './insertSection';
 import { command as newDeclaration } from './newDeclaration';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   newDeclaration,
   showEngagement,
   generateReport,
+  generateNotice,
   openCatalogue,
   restartServer,
   refresh,

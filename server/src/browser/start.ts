@@ -4,12 +4,18 @@ import type { Localized } from '../core/types';
 import { HANDLERS } from '../lsp/handlers/index';
 import { initialize } from '../lsp/handlers/initialize';
 import { ClientError, CadreServer } from '../lsp/server';
-import { ReportRequest } from '../../../shared/protocol';
+import { NoticeRequest, ReportRequest } from '../../../shared/protocol';
 import { BrowserHost } from './host';
 
 const NO_REPORT: Localized = {
   fr: 'le bilan annuel s’écrit dans un dossier sur disque : dans un éditeur web (VS Code for the Web, Web IDE de GitLab, github.dev), lancez `cadre-ia report` en CI ou utilisez VS Code sur poste',
   en: 'the annual report is written into a folder on disk: in a browser-hosted editor (VS Code for the Web, GitLab’s Web IDE, github.dev), run `cadre-ia report` in CI or use desktop VS Code',
+};
+
+/** The notice is pure, but its words (fr/en) would take the web bundle over its size budget: not in the worker yet. */
+const NO_NOTICE: Localized = {
+  fr: 'la notice de transparence n’est pas encore produite dans un éditeur web : lancez `cadre-ia notice FICHIER` ou utilisez VS Code sur poste',
+  en: 'the transparency notice is not produced in a browser-hosted editor yet: run `cadre-ia notice FILE` or use desktop VS Code',
 };
 
 /** `scope` is the worker's global object: messages come and go through its postMessage. */
@@ -42,6 +48,13 @@ export function startBrowserServer(scope: WorkerScope): CadreServer {
     s.safe(ReportRequest.method, async () => {
       const settings = await s.settingsFor(undefined);
       throw new ClientError(t(NO_REPORT, s.localeOf(settings)));
+    }),
+  );
+  connection.onRequest(
+    NoticeRequest,
+    s.safe(NoticeRequest.method, async () => {
+      const settings = await s.settingsFor(undefined);
+      throw new ClientError(t(NO_NOTICE, s.localeOf(settings)));
     }),
   );
   connection.onShutdown(() => s.shutdown());

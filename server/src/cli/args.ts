@@ -5,7 +5,8 @@
  */
 import type { Catalogue } from '../core/catalogue';
 import { loadCatalogueFile } from '../node/catalogue';
-import { defaultCatalogue, knownRuleIds } from '../core/engine';
+import { knownRuleIds } from '../core/engine';
+import { frameworkSet, type FrameworkSet } from '../core/framework';
 import { t } from '../core/i18n';
 import { closest } from '../core/text';
 import { LOCALES, type Locale, type Localized } from '../core/types';
@@ -143,7 +144,12 @@ export function parseOptions(args: readonly string[], specs: OptionSpecs, locale
 /** Options shared by lint, diff and report. */
 export interface CommonOptions {
   locale: Locale;
+  /** The default framework: the first --catalogue, else the bundled Lyon one (judges files without `cadre:`). */
   catalogue: Catalogue;
+  /** The catalogues given with --catalogue (repeatable), in order. */
+  catalogues: Catalogue[];
+  /** Every framework of the run: the configured ones, then the bundled ones; each file's `cadre:` picks its own. */
+  frameworks: FrameworkSet;
   now: Date;
 }
 
@@ -158,7 +164,7 @@ export function parseDay(s: string): Date | undefined {
 }
 
 /** Resolves --locale, --date (or CADRE_IA_DATE) and --catalogue. Throws `UsageError`. */
-export function resolveCommon(values: { locale?: string; catalogue?: string; date?: string }, io: Io, envLocale: Locale): CommonOptions {
+export function resolveCommon(values: { locale?: string; catalogue?: string | string[]; date?: string }, io: Io, envLocale: Locale): CommonOptions {
   let locale = envLocale;
   if (values.locale !== undefined) {
     const v = values.locale.toLowerCase();
@@ -173,15 +179,15 @@ export function resolveCommon(values: { locale?: string; catalogue?: string; dat
     if (!day) throw new UsageError(t(USAGE_MSG.badDate, locale, { v: date }));
     now = day;
   }
-  let catalogue: Catalogue;
-  if (values.catalogue) {
-    const load = loadCatalogueFile(values.catalogue, knownRuleIds());
-    if (!load.catalogue) throw new UsageError(t(USAGE_MSG.badCatalogue, locale, { file: values.catalogue, why: load.errors.join('; ') }));
-    catalogue = load.catalogue;
-  } else {
-    catalogue = defaultCatalogue();
+  const catalogues: Catalogue[] = [];
+  const files = values.catalogue === undefined ? [] : Array.isArray(values.catalogue) ? values.catalogue : [values.catalogue];
+  for (const file of files) {
+    const load = loadCatalogueFile(file, knownRuleIds());
+    if (!load.catalogue) throw new UsageError(t(USAGE_MSG.badCatalogue, locale, { file, why: load.errors.join('; ') }));
+    catalogues.push(load.catalogue);
   }
-  return { locale, catalogue, now };
+  const frameworks = frameworkSet(catalogues);
+  return { locale, catalogue: frameworks.fallback, catalogues, frameworks, now };
 }
 
 export interface ParsedCommand {
@@ -193,7 +199,7 @@ export interface ParsedCommand {
 /** The options every command that lints accepts. */
 export const COMMON_OPTIONS: OptionSpecs = {
   locale: { type: 'string', short: 'l' },
-  catalogue: { type: 'string', short: 'c' },
+  catalogue: { type: 'string', short: 'c', multiple: true },
   date: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -219,7 +225,8 @@ export function parseCommand(args: string[], options: OptionSpecs, usage: Locali
       return 0;
     }
     const str = (k: string) => (typeof parsed.values[k] === 'string' ? (parsed.values[k] as string) : undefined);
-    const common = resolveCommon({ locale: str('locale'), catalogue: str('catalogue'), date: str('date') }, io, envLocale);
+    const cat = parsed.values.catalogue;
+    const common = resolveCommon({ locale: str('locale'), catalogue: Array.isArray(cat) ? cat : typeof cat === 'string' ? cat : undefined, date: str('date') }, io, envLocale);
     return { values: parsed.values, positionals: parsed.positionals, common };
   } catch (e) {
     if (e instanceof UsageError) return usageError(io, locale, cmd, e.message);

@@ -11,6 +11,7 @@ import { applyEdits, fixAllEdits } from '../core/fixes';
 import { t } from '../core/i18n';
 import { type FileResult } from '../core/fileResult';
 import type { Catalogue } from '../core/catalogue';
+import type { FrameworkSet } from '../core/framework';
 import { parseDeclaration } from '../core/parse';
 import type { Diagnostic, Locale, Localized } from '../core/types';
 import { plural, writeMessage, type Io } from './args';
@@ -36,11 +37,12 @@ export function safeFixes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** The fixed text of a declaration, or undefined when no safe fix applies. Never throws. */
-export function fixText(text: string, options: { locale: Locale; catalogue: Catalogue }): { text: string; count: number } | undefined {
+export function fixText(text: string, options: { locale: Locale; catalogue: Catalogue; frameworks?: FrameworkSet }): { text: string; count: number } | undefined {
   const parsed = parseDeclaration(text);
   const result = lintParsed(parsed, options);
   const diagnostics = safeFixes(result.diagnostics);
-  const edits = fixAllEdits(parsed, diagnostics, options);
+  // The fixes follow the file's own framework (its section order, its engagements).
+  const edits = fixAllEdits(parsed, diagnostics, { ...options, catalogue: result.catalogue });
   if (!edits.length) return undefined;
   const fixed = applyEdits(text, edits);
   if (fixed === text) return undefined;
@@ -48,7 +50,7 @@ export function fixText(text: string, options: { locale: Locale; catalogue: Cata
   return { text: fixed, count: Math.max(1, Math.min(count, edits.length)) };
 }
 
-export function applyFixes(results: FileResult[], options: { locale: Locale; catalogue: Catalogue; dryRun: boolean; color: boolean }, io: Io): { changed: number; failed: boolean } {
+export function applyFixes(results: FileResult[], options: { locale: Locale; catalogue: Catalogue; frameworks?: FrameworkSet; dryRun: boolean; color: boolean }, io: Io): { changed: number; failed: boolean } {
   const { locale } = options;
   const p = paint(options.color);
   let changed = 0;

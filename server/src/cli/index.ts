@@ -1,6 +1,8 @@
 import { installNodeResources } from '../node/resources';
 import { main } from './main';
+import './catalogue';
 import './lsp';
+import './notice';
 import './report';
 
 // Entry point of the `cadre-ia` bin.

@@ -58,7 +58,8 @@ Options :
       --allow-empty          aucune déclaration trouvée n’est pas une erreur (code 0)
       --color, --no-color    force ou coupe les couleurs (NO_COLOR est respecté)
   -l, --locale fr|en         langue des messages (selon l'environnement, français sinon)
-  -c, --catalogue FICHIER    catalogue d'une autre ville (YAML) au lieu de celui de Lyon
+  -c, --catalogue FICHIER    catalogue d'un cadre (YAML), répétable : chaque déclaration est jugée par le
+                             cadre que nomme sa ligne cadre: (fournis : lyon-ia/v1, socle-ia/v1)
       --date AAAA-MM-JJ      date du jour (pour des résultats reproductibles)
   -h, --help                 cette aide
 
@@ -85,7 +86,8 @@ Options:
       --allow-empty          finding no declaration is not an error (exit 0)
       --color, --no-color    forces or turns off colours (NO_COLOR is respected)
   -l, --locale fr|en         message language (from the environment, French otherwise)
-  -c, --catalogue FILE       another city's catalogue (YAML) instead of Lyon's
+  -c, --catalogue FILE       a framework's catalogue (YAML), repeatable: each declaration is judged by the
+                             framework its cadre: line names (bundled: lyon-ia/v1, socle-ia/v1)
       --date YYYY-MM-DD      today's date (for reproducible results)
   -h, --help                 this help
 
@@ -146,7 +148,7 @@ export async function lintCommand(args: string[], io: Io, envLocale: Locale): Pr
   const parsed = parseCommand(args, LINT_OPTIONS, LINT_USAGE, io, envLocale, 'lint');
   if (typeof parsed === 'number') return parsed;
   const { values, positionals, common } = parsed;
-  const { locale, catalogue, now } = common;
+  const { locale, catalogue, frameworks, now } = common;
   const cwd = io.cwd ?? process.cwd();
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const format = (str('format') ?? 'text') as Format;
@@ -162,7 +164,8 @@ export async function lintCommand(args: string[], io: Io, envLocale: Locale): Pr
   const rootOption = str('root');
   if (rootOption && !isDir(path.resolve(cwd, rootOption))) return usageError(io, locale, 'lint', t(LINT_MSG.badRoot, locale, { v: rootOption }));
   const paths = positionals.length ? positionals : ['.'];
-  const options = { locale, catalogue, now };
+  // Each declaration is judged by the framework its `cadre:` names (bundled or --catalogue).
+  const options = { locale, catalogue, frameworks, now };
 
   let results: FileResult[] = await lintPathsParallel(paths, options);
   if (results.length === 0) {
@@ -175,7 +178,7 @@ export async function lintCommand(args: string[], io: Io, envLocale: Locale): Pr
   }
 
   if (values.fix || values['fix-dry-run']) {
-    const fixed = applyFixes(results, { locale, catalogue, dryRun: !!values['fix-dry-run'], color: wantColor(values.color as boolean | undefined, io.env, io.isTTY) }, io);
+    const fixed = applyFixes(results, { locale, catalogue, frameworks, dryRun: !!values['fix-dry-run'], color: wantColor(values.color as boolean | undefined, io.env, io.isTTY) }, io);
     if (fixed.changed && !values['fix-dry-run']) results = await lintPathsParallel(paths, options);
     if (fixed.failed) return 2;
   }

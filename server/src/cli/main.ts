@@ -27,7 +27,7 @@ COMMAND_SUMMARIES.set('lint', {
   en: 'checks the declarations (*.ia.yaml, *.ia.yml) in the given files and folders (. by default)',
 });
 
-const ORDER = ['lint', 'diff', 'init', 'report', 'notice', 'lsp'];
+const ORDER = ['lint', 'diff', 'init', 'report', 'notice', 'catalogue', 'lsp'];
 
 function usage(locale: Locale): string {
   const names = [...new Set([...ORDER.filter((n) => COMMANDS.has(n)), ...COMMANDS.keys()])];

@@ -30,7 +30,7 @@ Options :
   --config FICHIER           configuration du bilan (YAML : ville, logo, logo_alt, introduction,
                              contact, date_publication) ; voir docs/report.md
   --locale fr|en             langue du bilan (selon l'environnement, français sinon)
-  --catalogue FICHIER        catalogue d'une autre ville (YAML) au lieu de celui de Lyon
+  --catalogue FICHIER        catalogue d'un cadre (YAML), répétable ; chaque déclaration suit son cadre:
   --date AAAA-MM-JJ          date du jour, date de publication par défaut (sinon aujourd'hui)
   -h, --help                 cette aide
 
@@ -55,7 +55,7 @@ Options:
   --config FILE              report configuration (YAML: ville, logo, logo_alt, introduction,
                              contact, date_publication); see docs/report.md
   --locale fr|en             language of the report (from the environment, French otherwise)
-  --catalogue FILE           another city's catalogue (YAML) instead of Lyon's
+  --catalogue FILE           a framework's catalogue (YAML), repeatable; each declaration follows its cadre:
   --date YYYY-MM-DD          today's date, the default publication date (otherwise today)
   -h, --help                 this help
 
@@ -85,7 +85,7 @@ export async function reportCommand(args: string[], io: Io, envLocale: Locale): 
   if (typeof parsed === 'number') return parsed;
   const { positionals, common } = parsed;
   const values = parsed.values as { year?: string; out?: string; date?: string; config?: string };
-  const { locale, catalogue, now } = common;
+  const { locale, catalogue, catalogues, now } = common;
   let year = now.getUTCFullYear();
   if (values.year !== undefined) {
     if (!/^\d{4}$/.test(values.year) || Number(values.year) < 1900) {
@@ -107,6 +107,7 @@ export async function reportCommand(args: string[], io: Io, envLocale: Locale): 
     year,
     locale,
     catalogue,
+    catalogues,
     now,
     generatedOn: injected ? injected : undefined,
     header,

@@ -1,9 +1,15 @@
+import type { Catalogue } from './catalogue';
+import { frameworkOf } from './framework';
 import { RULES_BY_ID } from './rules/index';
 import type { Localized, Severity } from './types';
 
 export interface CodeInfo {
   id: string;
   engagement?: string;
+  /** What the framework says of this rule (its catalogue's `note`). */
+  note?: Localized;
+  /** The rule's options under this framework (filled into its texts). */
+  options?: Record<string, unknown>;
   title: Localized;
   description: Localized;
   howToFix?: Localized;
@@ -28,10 +34,79 @@ const SCHEMA_KEYWORDS: Record<string, Localized> = {
   truncated: { fr: 'Trop d’écarts au schéma : les suivants ne sont pas affichés', en: 'Too many schema problems: the next ones are not shown' },
 };
 
-/** Metadata of any diagnostic code: a rule's own, or that of `syntax` and `schema-*`. */
-export function codeInfo(code: string): CodeInfo {
+/** Fills a rule text's `{option}` placeholders with the effective options, in both languages. */
+function withOptions(text: Localized, options: Record<string, unknown>): Localized {
+  const f = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in options ? (Array.isArray(options[k]) ? (options[k] as unknown[]).join(', ') : String(options[k])) : m));
+  return { fr: f(text.fr), en: f(text.en) };
+}
+
+/** Engine-level codes (not rules): what they mean. */
+const ENGINE_CODES: Record<string, Omit<CodeInfo, 'id'>> = {
+  'cadre-inconnu': {
+    title: { fr: 'Cadre inconnu', en: 'Unknown framework' },
+    description: {
+      fr: 'La ligne `cadre:` nomme le cadre qui juge la déclaration (`lyon-ia/v1`, `socle-ia/v1`, ou celui d’un catalogue configuré). Aucun catalogue connu ne porte ce nom : la déclaration n’est pas jugée, et le message liste les cadres connus.',
+      en: 'The `cadre:` line names the framework that judges the declaration (`lyon-ia/v1`, `socle-ia/v1`, or that of a configured catalogue). No known catalogue has this name: the declaration is not judged, and the message lists the known frameworks.',
+    },
+    howToFix: {
+      fr: 'Corrigez la valeur de `cadre:` ou configurez le catalogue de ce cadre (`--catalogue`, réglage `cadreIa.catalogue`).',
+      en: 'Fix the `cadre:` value or configure that framework’s catalogue (`--catalogue`, setting `cadreIa.catalogue`).',
+    },
+    defaultSeverity: 'error',
+    references: ['schemas/catalogue.schema.json'],
+  },
+  'cadre-condition': {
+    title: { fr: 'Champ dont dépend un engagement', en: 'Field an engagement depends on' },
+    description: {
+      fr: 'Un engagement du cadre ne s’applique que sous une condition lue dans la déclaration (par exemple un système à haut risque). Tant que le champ n’est pas renseigné, l’engagement reste à compléter.',
+      en: 'An engagement of the framework applies only under a condition read in the declaration (for example a high-risk system). Until the field is given, the engagement stays incomplete.',
+    },
+    howToFix: { fr: 'Renseignez le champ nommé par le message.', en: 'Fill in the field the message names.' },
+    defaultSeverity: 'warning',
+    references: ['schemas/catalogue.schema.json (applies_when)'],
+  },
+};
+
+/** Engine-level codes, for docs and SARIF. */
+export const ENGINE_CODES_LIST = Object.keys(ENGINE_CODES);
+
+/**
+ * Metadata of any diagnostic code: a rule's own (under `catalogue`, a code names a rule as that
+ * framework uses it: `AIA-27-fria`), that of the engine (`cadre-inconnu`…), `syntax` or `schema-*`.
+ */
+export function codeInfo(code: string, catalogue?: Catalogue): CodeInfo {
+  const bound = catalogue ? frameworkOf(catalogue).byCode.get(code) : undefined;
+  if (bound) {
+    const m = bound.rule.meta;
+    const o = bound.options;
+    return {
+      id: code,
+      engagement: bound.engagement?.id ?? m.engagement,
+      title: withOptions(m.title, o),
+      description: withOptions(m.description, o),
+      howToFix: withOptions(m.howToFix, o),
+      defaultSeverity: bound.severity === 'off' ? m.defaultSeverity : bound.severity,
+      references: [...(bound.ref?.references ?? []), ...m.references],
+      note: bound.ref?.note,
+      options: Object.keys(o).length ? o : undefined,
+    };
+  }
   const rule = RULES_BY_ID.get(code);
-  if (rule) return { ...rule.meta };
+  if (rule) {
+    const o = rule.meta.options?.defaults ?? {};
+    const m = rule.meta;
+    return {
+      id: m.id,
+      engagement: m.engagement,
+      title: withOptions(m.title, o),
+      description: withOptions(m.description, o),
+      howToFix: withOptions(m.howToFix, o),
+      defaultSeverity: m.defaultSeverity,
+      references: m.references,
+      options: Object.keys(o).length ? o : undefined,
+    };
+  }
+  if (ENGINE_CODES[code]) return { id: code, ...ENGINE_CODES[code] };
   if (code === 'syntax') {
     return {
       id: code,

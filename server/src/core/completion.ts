@@ -25,6 +25,8 @@ export interface CoreCompletion {
 export interface CompletionContext {
   locale: Locale;
   catalogue: Catalogue;
+  /** Every framework a declaration may name (for completing `cadre:`). */
+  catalogues?: readonly Catalogue[];
   /** The character that triggered the request (`:` or ` `), when one did. */
   trigger?: string;
   /** Whole-section templates by section name (YAML text of the section at column 0, key included). */
@@ -36,7 +38,7 @@ const L: Record<string, Localized> = {
   templateDetail: { fr: 'Section complète avec des champs « A COMPLETER »', en: "Whole section with 'A COMPLETER' fields" },
   boolTrue: { fr: 'oui', en: 'yes' },
   boolFalse: { fr: 'non', en: 'no' },
-  framework: { fr: 'Le cadre vérifié par ce catalogue', en: 'The framework this catalogue checks' },
+  framework: { fr: 'Un cadre connu : la déclaration sera jugée par ce cadre.', en: 'A known framework: the declaration will be judged by it.' },
 };
 
 interface LineShape {
@@ -383,8 +385,12 @@ function valueItems(path: DataPath, typed: string, position: Position, prefix: s
   const range: Range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   const out: CoreCompletion[] = [];
   if (path.length === 1 && path[0] === 'cadre') {
-    const id = cadreId(ctx.catalogue);
-    return [{ label: id, kind: 'value', detail: t(ctx.catalogue.name, ctx.locale), documentation: t(L.framework, ctx.locale), insertText: prefix + id, snippet: false, range, filterText: id }];
+    // Every framework the run knows (bundled and configured), the document's own first.
+    const all = [ctx.catalogue, ...(ctx.catalogues ?? []).filter((c) => cadreId(c) !== cadreId(ctx.catalogue))];
+    return all.map((c, i) => {
+      const id = cadreId(c);
+      return { label: id, kind: 'value', detail: t(c.name, ctx.locale), documentation: t(L.framework, ctx.locale), insertText: prefix + id, snippet: false, range, filterText: id, sortText: `${i}`.padStart(3, '0') };
+    });
   }
   if (!node) return [];
   const descriptions = node['x-enum-descriptions'] ?? {};

@@ -1,6 +1,11 @@
 /**
  * The rule engine: syntax → schema → rules → verdicts. `lintText` never throws.
  *
+ * The framework: the declaration's `cadre:` picks its catalogue among those the run knows
+ * (`LintOptions.catalogue`/`catalogues`, then the bundled ones); a declaration without a usable
+ * `cadre:` is judged by the default one; an unknown `cadre:` is an error (`cadre-inconnu`, the
+ * known ones listed) and nothing is judged.
+ *
  * Verdict of each engagement of the catalogue, decided in this order:
  * 1. the text could not be read as data (fatal syntax problem, binary, too large), or its root is
  *    not a mapping (empty file, a list) → `a_completer`, and no rule runs;
@@ -17,17 +22,26 @@
  * 6. every rule of the engagement that ran called `ctx.notApplicable()` → `non_applicable`;
  * 7. otherwise `conforme` when at least one rule of the engagement ran, `a_completer` when the
  *    catalogue enables none (nothing was checked).
+ * Then the engagement's own terms, from the catalogue: when its `applies_when` conditions do not
+ * hold, it is `non_applicable` and its rules' findings are dropped (a condition on a field not
+ * given: `a_completer`); when the run's date is before its `applies_from`, it is `non_applicable`
+ * and its rules' findings are information that say from when the duty applies.
  * Severity: a finding's severity is its rule's (catalogue or user settings may re-grade it), but a
  * finding with outcome `a_completer` shows at most as a warning.
  */
-import { bundledCatalogue, cadreId, docUrl, type Catalogue, type Engagement } from './catalogue';
+import { appliesAt, cadreId, conditionsHold, docUrl, engagementOfPath, type Catalogue, type Engagement } from './catalogue';
+import { frameworkOf, frameworkSet, ruleLookup, type FrameworkSet, type RuleBinding } from './framework';
+import type { RuleLookup } from './catalogue';
+import { longDate } from './dates';
 import { isoDate, statementOf } from './derogations';
+
+export { longDate };
 import { t } from './i18n';
 import { getIn, hasTree, parseDeclaration, rangeOf, type ParsedDeclaration, type ParseOptions } from './parse';
 import type { Rule, RuleContext, ReportOptions } from './rules/api';
-import { ALL_RULES, RULES_BY_ID } from './rules/index';
+import { ALL_RULES } from './rules/index';
 import { validateSchema } from './schema';
-import { PLACEHOLDER_RE } from './text';
+import { closest, PLACEHOLDER_RE } from './text';
 import { SYNTAX_MESSAGES } from './syntaxMessages';
 import { syntaxFindings } from './syntaxCause';
 import type { DataPath, Diagnostic, EngagementResult, LintResult, Locale, Severity, SeveritySetting, Verdict } from './types';
@@ -37,8 +51,16 @@ export const MAX_FINDINGS_PER_RULE = 50;
 
 export interface LintOptions extends ParseOptions {
   locale?: Locale;
-  /** The framework to check against; the bundled Lyon catalogue by default. */
+  /**
+   * A framework to check against (a configured catalogue): it judges the declarations whose
+   * `cadre:` names it, and those without a usable `cadre:`. Declarations naming another known
+   * framework (bundled, or in `catalogues`) are judged by theirs.
+   */
   catalogue?: Catalogue;
+  /** More configured frameworks (they win over bundled ones with the same `cadre:`). */
+  catalogues?: readonly Catalogue[];
+  /** The frameworks, ready-made (overrides `catalogue` and `catalogues`). */
+  frameworks?: FrameworkSet;
   /** Today (tests inject it). */
   now?: Date;
   /** Per-code severity overrides from the user's settings (`off` disables). Rule ids or `schema-*`/`syntax`. */
@@ -47,7 +69,10 @@ export interface LintOptions extends ParseOptions {
 
 export interface FullLintResult extends LintResult {
   parsed: ParsedDeclaration;
+  /** The framework that judged the declaration (the default one when its `cadre:` is unknown: then nothing was judged). */
   catalogue: Catalogue;
+  /** The declaration's `cadre:` and whether a known framework answers it (`known: false`: no verdict). */
+  framework: { cadre?: string; known: boolean };
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -56,45 +81,71 @@ function atMost(s: Severity, cap: Severity): Severity {
   return RANK[s] < RANK[cap] ? cap : s;
 }
 
-let knownIds: Set<string> | undefined;
-/** Ids of every rule the code knows (used to validate catalogues). */
-export function knownRuleIds(): ReadonlySet<string> {
-  return (knownIds ??= new Set(ALL_RULES.map((r) => r.meta.id)));
+/** The ids of every rule the code knows; also a full rule lookup (names, options) for catalogue checks. */
+class KnownRules extends Set<string> implements RuleLookup {
+  get(idOrName: string) {
+    return ruleLookup().get(idOrName);
+  }
+  names() {
+    return ruleLookup().names();
+  }
 }
 
-export function defaultCatalogue(): Catalogue {
-  return bundledCatalogue(knownRuleIds());
+let knownIds: KnownRules | undefined;
+/** Ids of every rule the code knows (and, as a `RuleLookup`, their names and options: what catalogues are checked with). */
+export function knownRuleIds(): ReadonlySet<string> & RuleLookup {
+  return (knownIds ??= new KnownRules(ALL_RULES.map((r) => r.meta.id)));
 }
+
+/** The default framework (Lyon's, bundled). */
+export function defaultCatalogue(): Catalogue {
+  return frameworkSet().fallback;
+}
+
+export { ruleLookup };
+
+/** The frameworks of a run's options. */
+export function frameworksOf(options: LintOptions): FrameworkSet {
+  return options.frameworks ?? frameworkSet([options.catalogue, ...(options.catalogues ?? [])]);
+}
+
+const MSG = {
+  unknownCadre: {
+    fr: 'Cadre « {value} » inconnu : aucun catalogue ne le décrit, la déclaration n’est pas jugée. Cadres connus : {known}.',
+    en: "Unknown framework '{value}': no catalogue describes it, the declaration is not judged. Known frameworks: {known}.",
+  },
+  didYouMean: { fr: ' Vouliez-vous dire « {s} » ?', en: " Did you mean '{s}'?" },
+  fixCadre: { fr: 'Remplacer par « {to} »', en: "Replace with '{to}'" },
+  notYet: { fr: 'Applicable à partir du {date} — {message}', en: 'Applies from {date} — {message}' },
+  condition: {
+    fr: '{id} ne s’applique que si `{field}` vaut {values} : indiquez `{field}`.',
+    en: '{id} applies only when `{field}` is {values}: state `{field}`.',
+  },
+};
 
 /** Lints a declaration's text. Never throws. */
 export function lintText(text: string, options: LintOptions = {}): FullLintResult {
   return lintParsed(parseDeclaration(text, options), options);
 }
 
-/** The rules a catalogue enables, with their effective severity. */
-export function enabledRules(catalogue: Catalogue, severities: Record<string, SeveritySetting> = {}): { rule: Rule; severity: Severity; engagement?: Engagement }[] {
-  const out: { rule: Rule; severity: Severity; engagement?: Engagement }[] = [];
-  for (const e of catalogue.engagements) {
-    for (const ref of e.rules ?? []) {
-      const rule = RULES_BY_ID.get(ref.id);
-      if (!rule) continue;
-      const s = severities[ref.id] ?? ref.severity ?? rule.meta.defaultSeverity;
-      if (s !== 'off') out.push({ rule, severity: s, engagement: e });
-    }
-  }
-  // Framework-wide rules (`cadre-*`) run for every catalogue unless it or the user turns them off.
-  for (const rule of ALL_RULES) {
-    if (rule.meta.engagement) continue;
-    const ref = catalogue.rules?.find((r) => r.id === rule.meta.id);
-    const s = severities[rule.meta.id] ?? ref?.severity ?? rule.meta.defaultSeverity;
-    if (s !== 'off') out.push({ rule, severity: s });
+/** The rules a catalogue enables, with their effective severity and code (user settings by code). */
+export function enabledRules(catalogue: Catalogue, severities: Record<string, SeveritySetting> = {}): (RuleBinding & { severity: Severity })[] {
+  const out: (RuleBinding & { severity: Severity })[] = [];
+  for (const b of frameworkOf(catalogue).bindings) {
+    const s = severities[b.code] ?? b.severity;
+    if (s !== 'off') out.push({ ...b, severity: s });
   }
   return out;
 }
 
 export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {}): FullLintResult {
   const locale = options.locale ?? 'fr';
-  const catalogue = options.catalogue ?? defaultCatalogue();
+  const frameworks = frameworksOf(options);
+  const rawCadre = parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>).cadre : undefined;
+  const cadre = typeof rawCadre === 'string' ? rawCadre : undefined;
+  const chosen = cadre !== undefined ? frameworks.get(cadre) : undefined;
+  const catalogue = chosen ?? frameworks.fallback;
+  const known = cadre === undefined || chosen !== undefined;
   const now = options.now ?? new Date();
   const today = isoDate(now);
   const severities = options.severities ?? {};
@@ -118,10 +169,28 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   // 2. Schema.
   if (usable) {
     try {
-      for (const d of validateSchema(parsed, locale, { expectedCadre: cadreId(catalogue) })) push(d);
+      // Which engagement a field serves is the catalogue's to say (its `fields`).
+      for (const d of validateSchema(parsed, locale, { engagementOf: (path) => engagementOfPath(catalogue, path) })) push(d);
     } catch (e) {
       push(internalError(parsed, locale, 'schema', e));
     }
+  }
+
+  // An unknown framework: say so, with the known ones, and judge nothing.
+  if (!known && usable) {
+    const list = frameworks.known();
+    const s = closest(cadre!, list);
+    push({
+      code: 'cadre-inconnu',
+      severity: 'error',
+      outcome: 'none',
+      message: t(MSG.unknownCadre, locale, { value: cadre, known: list.join(', ') }) + (s ? t(MSG.didYouMean, locale, { s }) : ''),
+      range: rangeOf(parsed, ['cadre']),
+      path: ['cadre'],
+      fixes: (s ? [s] : list.slice(0, 3)).map((to, i) => ({ kind: 'replace-value', args: { path: ['cadre'], to }, title: t(MSG.fixCadre, locale, { to }), preferred: i === 0 && !!s })),
+    });
+    diagnostics.sort(compareDiagnostics);
+    return { diagnostics, verdicts: {}, engagements: [], parsed, catalogue, framework: { cadre, known: false } };
   }
 
   // 3. Rules, on a declaration that is a mapping (an empty file or a list is only the schema's finding).
@@ -130,7 +199,8 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   if (declaration) {
     const data = parsed.value as Record<string, unknown>;
     const statut = typeof getIn(data, ['projet', 'statut']) === 'string' ? (getIn(data, ['projet', 'statut']) as string) : undefined;
-    for (const { rule, severity, engagement } of enabledRules(catalogue, severities)) {
+    for (const binding of enabledRules(catalogue, severities)) {
+      const { rule, engagement } = binding;
       const engagementId = engagement?.id ?? rule.meta.engagement;
       let na = false;
       // A rule reports at most MAX_FINDINGS_PER_RULE findings (a list of 30,000 items must not
@@ -154,12 +224,13 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
         now,
         today,
         catalogue,
+        options: binding.options,
         report: (o: ReportOptions) => {
           const outcome = o.outcome ?? 'non_conforme';
           if (reported >= MAX_FINDINGS_PER_RULE && outcomes.has(outcome)) return;
           reported++;
           outcomes.add(outcome);
-          push(toDiagnostic(rule, severity, o, engagementId, parsed, locale));
+          push(toDiagnostic(binding, o, engagementId, parsed, locale));
         },
         notApplicable: () => {
           na = true;
@@ -182,6 +253,9 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   // 4. Verdicts.
   const engagements: EngagementResult[] = [];
   const verdicts: Record<string, Verdict> = {};
+  /** Findings of engagements that do not apply (removed at the end) and the engine's own (appended). */
+  const drop = new Set<number>();
+  const added: Diagnostic[] = [];
   diagnostics.sort(compareDiagnostics);
   for (const e of catalogue.engagements) {
     const findings: number[] = [];
@@ -207,6 +281,48 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
       const na = notApplicable.get(e.id);
       verdict = na && na.ran > 0 && na.na === na.ran ? 'non_applicable' : na && na.ran > 0 ? 'conforme' : 'a_completer';
     }
+    let appliesFrom: string | undefined;
+    if (declaration && verdict !== 'derogation') {
+      const ruleFinding = (i: number) => !diagnostics[i].code.startsWith('cadre-') && !diagnostics[i].code.startsWith('schema-') && diagnostics[i].code !== 'syntax';
+      const holds = e.applies_when ? conditionsHold(e, parsed.value) : true;
+      if (holds === false) {
+        // Not concerned (e.g. an AI Act duty for high-risk systems, on a minimal-risk one): the rules' findings say nothing here.
+        for (const i of findings) if (ruleFinding(i)) drop.add(i);
+        findings.splice(0, findings.length, ...findings.filter((i) => !drop.has(i)));
+        verdict = 'non_applicable';
+      } else if (holds === undefined) {
+        for (const i of findings) if (ruleFinding(i)) drop.add(i);
+        findings.splice(0, findings.length, ...findings.filter((i) => !drop.has(i)));
+        const w = (e.applies_when ?? []).find((c) => getIn(parsed.value, c.field.split('.')) == null)!;
+        const path = w.field.split('.');
+        const covered = diagnostics.findIndex((d) => d.path && d.path.join('.') === w.field);
+        if (covered >= 0) findings.push(covered);
+        else {
+          added.push({
+            code: 'cadre-condition',
+            severity: 'warning',
+            outcome: 'a_completer',
+            message: t(MSG.condition, locale, { id: e.id, field: w.field, values: w.in.map((v) => `\`${String(v)}\``).join(locale === 'fr' ? ' ou ' : ' or ') }),
+            range: rangeOf(parsed, path, 'key'),
+            path,
+            engagement: e.id,
+            href: docUrl(catalogue, 'cadre-condition'),
+          });
+          findings.push(-added.length);
+        }
+        verdict = 'a_completer';
+      } else if (!appliesAt(e, today)) {
+        // A duty not yet in force: say what it will ask, and from when; never more than information.
+        appliesFrom = e.applies_from;
+        const date = longDate(e.applies_from!, locale);
+        for (const i of findings) {
+          if (!ruleFinding(i)) continue;
+          diagnostics[i].severity = 'information';
+          diagnostics[i].message = t(MSG.notYet, locale, { date, message: diagnostics[i].message });
+        }
+        verdict = 'non_applicable';
+      }
+    }
     // Broken text never yields a clean verdict: an engagement whose sections cross a syntax
     // problem (a duplicate key included) is at best `a_completer`, the problem among its findings.
     if (declaration && (verdict === 'conforme' || verdict === 'non_applicable')) {
@@ -217,9 +333,39 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
       }
     }
     verdicts[e.id] = verdict;
-    engagements.push({ id: e.id, verdict, findings, range: engagementRange(parsed, e) });
+    engagements.push({ id: e.id, verdict, findings, range: engagementRange(parsed, e), ...(appliesFrom ? { appliesFrom } : {}) });
   }
-  return { diagnostics, verdicts, engagements, parsed, catalogue, provisional: parsed.problems.length > 0 };
+  finishVerdicts(diagnostics, engagements, drop, added);
+  return { diagnostics, verdicts, engagements, parsed, catalogue, framework: { cadre, known: true }, provisional: parsed.problems.length > 0 };
+}
+
+/**
+ * Removes the findings of engagements whose conditions do not hold (`drop`), appends the engine's
+ * own findings (`added`, referenced as -1, -2… in `findings`), and renumbers the references.
+ */
+function finishVerdicts(diagnostics: Diagnostic[], engagements: EngagementResult[], drop: Set<number>, added: Diagnostic[]): void {
+  if (drop.size === 0 && added.length === 0) return;
+  // A dropped finding that another engagement still cites is kept.
+  for (const e of engagements) for (const i of e.findings) if (i >= 0) drop.delete(i);
+  const keep: number[] = [];
+  const index = new Map<number, number>();
+  diagnostics.forEach((_, i) => {
+    if (!drop.has(i)) {
+      index.set(i, keep.length);
+      keep.push(i);
+    }
+  });
+  const kept = keep.map((i) => diagnostics[i]);
+  const base = kept.length;
+  kept.push(...added);
+  const order = kept.map((d, i) => ({ d, i })).sort((a, b) => compareDiagnostics(a.d, b.d));
+  const final = new Map<number, number>(order.map((x, k) => [x.i, k]));
+  diagnostics.splice(0, diagnostics.length, ...order.map((x) => x.d));
+  for (const e of engagements) {
+    e.findings = e.findings
+      .map((i) => (i >= 0 ? (index.has(i) ? final.get(index.get(i)!) : undefined) : final.get(base + (-i - 1))))
+      .filter((i): i is number => i !== undefined);
+  }
 }
 
 /** Whether lines `from`…`to` (0-based) cross one of the engagement's sections (or its `engagements.Exx` statement). */
@@ -245,25 +391,34 @@ function engagementRange(parsed: ParsedDeclaration, e: Engagement) {
   return undefined;
 }
 
-function toDiagnostic(rule: Rule, severity: Severity, o: ReportOptions, engagement: string | undefined, parsed: ParsedDeclaration, locale: Locale): Diagnostic {
+function toDiagnostic(binding: RuleBinding & { severity: Severity }, o: ReportOptions, engagement: string | undefined, parsed: ParsedDeclaration, locale: Locale): Diagnostic {
+  const { rule, severity, options } = binding;
   const meta = rule.meta;
   const message = meta.messages[o.messageId];
   const outcome = o.outcome ?? 'non_conforme';
+  // Messages may name the engagement (`{engagement}`) and the rule's options (`{min_jours}`).
+  const data = { ...flatOptions(options), engagement: engagement ?? '', ...o.data };
   return {
-    code: meta.id,
+    code: binding.code,
     severity: outcome === 'a_completer' ? atMost(severity, 'warning') : severity,
-    message: message ? t(message, locale, o.data) : o.messageId,
+    message: message ? t(message, locale, data) : o.messageId,
     range: rangeOf(parsed, o.rangePath ?? o.path, o.at ?? 'value'),
     engagement: o.engagement ?? engagement,
     path: o.path,
     outcome,
     related: o.related?.map((r) => ({
       range: rangeOf(parsed, r.path, 'value'),
-      message: meta.messages[r.messageId] ? t(meta.messages[r.messageId], locale, r.data) : r.messageId,
+      message: meta.messages[r.messageId] ? t(meta.messages[r.messageId], locale, { ...data, ...r.data }) : r.messageId,
     })),
     tags: o.tags,
-    fixes: o.fixes?.map((f) => ({ kind: f.kind, args: f.args, title: t(f.title, locale), preferred: f.preferred })),
+    fixes: o.fixes?.map((f) => ({ kind: f.kind, args: f.args, title: t(f.title, locale, data), preferred: f.preferred })),
   };
+}
+
+function flatOptions(options: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(options)) out[k] = typeof v === 'number' ? v : Array.isArray(v) ? v.join(', ') : String(v);
+  return out;
 }
 
 function internalError(parsed: ParsedDeclaration, locale: Locale, where: string, e: unknown): Diagnostic {

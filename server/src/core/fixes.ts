@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Document, Pair, Scalar, YAMLMap, type Node } from 'yaml';
-import { cadreId, findEngagement, type Catalogue } from './catalogue';
+import { cadreId, findEngagement, sectionOrder, type Catalogue } from './catalogue';
 import { t } from './i18n';
 import { getIn, parseDeclaration, type ParsedDeclaration } from './parse';
 import { LineIndex } from './positions';
@@ -32,24 +32,6 @@ export interface FixContext {
   templates?: Templates;
 }
 
-/** The canonical order of the top-level keys (that of schemas/declaration.schema.json). New sections are placed by it. */
-export const SECTION_ORDER: readonly string[] = [
-  'cadre',
-  'projet',
-  'interet_general',
-  'usagers',
-  'controle_humain',
-  'transparence',
-  'bilan_annuel',
-  'agents',
-  'donnees',
-  'droits',
-  'securite',
-  'souverainete',
-  'reversibilite',
-  'environnement',
-  'engagements',
-];
 
 const TITLES = {
   derogation: { fr: 'Déclarer une dérogation pour {id}', en: 'Declare a derogation for {id}' },
@@ -250,7 +232,8 @@ function planFixEdits(w: Work, fix: FixRef): Plan | undefined {
     }
     case 'declare-derogation': {
       const id = args.engagement;
-      if (typeof id !== 'string' || !/^E\d{2}$/.test(id)) return undefined;
+      if (typeof id !== 'string') return undefined;
+      // Only an engagement of the file's framework (its catalogue says which ids exist).
       const engagement = findEngagement(w.ctx.catalogue, id);
       // A derogation on a non-derogable engagement (E02) is itself an error: never offer to write one.
       if (!engagement || !engagement.derogable) return undefined;
@@ -635,8 +618,10 @@ function insertTopLevel(w: Work, key: string, fragment: string): Plan | undefine
   const body = fitFragment(fragment, w.layout);
   const changed: DataPath[] = rootIsEmpty ? [[]] : [];
   const pairs = isMap(root) ? root.items.filter((p) => isScalar(p.key) && (p.key as Scalar).range) : [];
-  const rank = (k: string) => SECTION_ORDER.indexOf(k);
-  const want = rank(key) === -1 ? SECTION_ORDER.length : rank(key);
+  // The catalogue's section order (completed by the schema's): where a new section goes.
+  const order = sectionOrder(w.ctx.catalogue);
+  const rank = (k: string) => order.indexOf(k);
+  const want = rank(key) === -1 ? order.length : rank(key);
   let preceding: Pair | undefined;
   let following: Pair | undefined;
   for (const p of pairs) {
@@ -726,7 +711,10 @@ function insertChild(w: Work, parentPath: DataPath, key: string, fragment: strin
   const childCol = col(w.lines, first.key.range[0]);
   const body = indentLines(fitFragment(fragment, w.layout), ' '.repeat(childCol));
   if (opts.sorted) {
-    const next = node.items.find((p) => isScalar(p.key) && /^E\d+$/.test(String(p.key.value)) && String(p.key.value) > key) as Pair | undefined;
+    // In the catalogue's order of engagements (E01…E14, AIA-4…CRPA-L312-1-3).
+    const ids = w.ctx.catalogue.engagements.map((e) => e.id);
+    const mine = ids.indexOf(key);
+    const next = node.items.find((p) => isScalar(p.key) && ids.indexOf(String(p.key.value)) > mine) as Pair | undefined;
     const nk = next?.key as Scalar | undefined;
     if (nk?.range && atLineStart(w.lines, nk.range[0])) {
       const at = beforeKey(w, nk.range[0], childCol);

@@ -1,9 +1,10 @@
-import { engagementUrl, findEngagement, findPrinciple, type Catalogue, type Engagement } from './catalogue';
+import { engagementsOfPath, engagementUrl, findEngagement, findPrinciple, type Catalogue, type Engagement } from './catalogue';
 import { codeInfo } from './codes';
+import { longDate } from './dates';
 import { t, SEVERITY_LABELS } from './i18n';
 import { contains, pathAt } from './locate';
 import { getIn, type ParsedDeclaration } from './parse';
-import { describe, engagementOf, schemaAt, type SchemaNode } from './schema';
+import { describe, schemaAt, type SchemaNode } from './schema';
 import type { DataPath, Diagnostic, Locale, Localized, Position, Range } from './types';
 
 export interface HoverContext {
@@ -24,7 +25,10 @@ const L: Record<string, Localized> = {
   why: { fr: 'Pourquoi', en: 'Why' },
   howToFix: { fr: 'Comment corriger', en: 'How to fix' },
   ruleDoc: { fr: 'Documentation de la règle', en: 'Rule documentation' },
-  sourceLyon: { fr: 'texte du cadre de Lyon', en: 'Lyon framework text' },
+  sourceOfficial: { fr: 'texte public du cadre', en: 'public text of the framework' },
+  sourceLaw: { fr: 'obligation légale', en: 'legal duty' },
+  frameworkNote: { fr: 'Dans ce cadre', en: 'In this framework' },
+  appliesFrom: { fr: 'S’applique à partir du {date}', en: 'Applies from {date}' },
   sourceDerived: { fr: 'déduit des sources publiques (texte officiel non publié)', en: 'derived from public sources (official text not published)' },
   value: { fr: 'Valeur', en: 'Value' },
   allowed: { fr: 'Valeurs possibles', en: 'Allowed values' },
@@ -46,7 +50,8 @@ export function firstSentence(text: string, max = 240): string {
 }
 
 export function sourceLabel(source: string, locale: Locale): string {
-  if (source === 'lyon') return t(L.sourceLyon, locale);
+  if (source === 'official') return t(L.sourceOfficial, locale);
+  if (source === 'law') return t(L.sourceLaw, locale);
   if (source === 'derived') return t(L.sourceDerived, locale);
   return source;
 }
@@ -66,21 +71,11 @@ function schemaNode(path: DataPath): SchemaNode | undefined {
   }
 }
 
-/** The engagements a path serves: explicit statements, the schema's `x-engagement`, the catalogue's sections. */
+/** The engagements a path serves, from the catalogue's `fields`: every engagement of a section; the most precise one for a field. */
 export function engagementsFor(path: DataPath, catalogue: Catalogue): string[] {
-  if (path[0] === 'engagements' && typeof path[1] === 'string') return findEngagement(catalogue, path[1]) ? [path[1]] : [];
-  let fromSchema: string | undefined;
-  try {
-    fromSchema = engagementOf(path);
-  } catch {
-    fromSchema = undefined;
-  }
-  const out: string[] = [];
-  if (fromSchema && findEngagement(catalogue, fromSchema)) out.push(fromSchema);
-  if (path.length === 1 || !fromSchema) {
-    for (const e of catalogue.engagements) if (typeof path[0] === 'string' && e.sections?.includes(path[0]) && !out.includes(e.id)) out.push(e.id);
-  }
-  return out;
+  if (path[0] === 'engagements') return typeof path[1] === 'string' && findEngagement(catalogue, path[1]) ? [path[1]] : [];
+  const all = engagementsOfPath(catalogue, path).map((e) => e.id);
+  return path.length === 1 ? all : all.slice(0, 1);
 }
 
 /**
@@ -98,6 +93,7 @@ export function engagementMarkdown(catalogue: Catalogue, id: string, locale: Loc
   const colon = locale === 'fr' ? ' :' : ':';
   const facts: string[] = [`${t(L.source, locale)}${colon} ${esc(sourceLabel(e.source, locale))}`];
   facts.push(t(e.derogable ? L.derogable : L.notDerogable, locale));
+  if (e.applies_from) facts.push(t(L.appliesFrom, locale, { date: longDate(e.applies_from, locale) }));
   lines.push('', facts.join(' · '));
   const refs = referencesMarkdown(e);
   if (refs) lines.push('', `${t(L.references, locale)}${colon} ${refs}`);
@@ -109,14 +105,15 @@ function referencesMarkdown(e: Engagement): string {
   return (e.references ?? []).map((r) => (r.url ? `[${esc(r.label)}](${r.url})` : esc(r.label))).join(' ; ');
 }
 
-/** Why a diagnostic fired and how to fix it, from the rule's metadata. */
-export function diagnosticMarkdown(d: Diagnostic, locale: Locale): string {
-  const info = codeInfo(d.code);
+/** Why a diagnostic fired and how to fix it, from the rule's metadata (as the declaration's framework uses the rule). */
+export function diagnosticMarkdown(d: Diagnostic, locale: Locale, catalogue?: Catalogue): string {
+  const info = codeInfo(d.code, catalogue);
   const colon = locale === 'fr' ? ' :' : ':';
   const lines = [`**${esc(d.code)}** (${t(SEVERITY_LABELS[d.severity] ?? { fr: d.severity, en: d.severity }, locale)}) — ${esc(t(info.title, locale))}`];
   lines.push('', d.message);
   const description = t(info.description, locale);
   if (description && description !== d.code) lines.push('', `*${t(L.why, locale)}*${colon} ${description}`);
+  if (info.note) lines.push('', `*${t(L.frameworkNote, locale)}*${colon} ${t(info.note, locale)}`);
   if (info.howToFix) lines.push('', `*${t(L.howToFix, locale)}*${colon} ${t(info.howToFix, locale)}`);
   if (d.href) lines.push('', `[${t(L.ruleDoc, locale)}](${d.href})`);
   return lines.join('\n');
@@ -165,7 +162,7 @@ export function hoverAt(parsed: ParsedDeclaration, position: Position, diagnosti
   const under = diagnostics.filter((d) => contains(d.range, position));
   let range: Range | undefined = located?.range;
   for (const d of under.slice(0, 3)) {
-    parts.push(diagnosticMarkdown(d, ctx.locale));
+    parts.push(diagnosticMarkdown(d, ctx.locale, ctx.catalogue));
     range ??= d.range;
   }
   const cited = new Set<string>();

@@ -14,7 +14,6 @@ export interface SchemaNode {
   title?: string;
   'x-description-en'?: string;
   'x-title-en'?: string;
-  'x-engagement'?: string;
   'x-enum-descriptions'?: Record<string, Localized>;
   enum?: unknown[];
   properties?: Record<string, SchemaNode>;
@@ -27,7 +26,7 @@ export interface SchemaNode {
 }
 
 /** Keywords of ours that ajv must accept (annotations only: they never run code). */
-export const ANNOTATION_KEYWORDS = ['x-engagement', 'x-description-en', 'x-title-en', 'x-enum-descriptions'];
+export const ANNOTATION_KEYWORDS = ['x-description-en', 'x-title-en', 'x-enum-descriptions'];
 
 /** The declaration schema and its validator, made once (per resource reader). */
 export function declarationSchema(): { schema: SchemaNode; validate: ValidateFunction } {
@@ -101,16 +100,14 @@ export function schemaAt(path: DataPath, root: SchemaNode = declarationSchema().
   return cur;
 }
 
-/** The engagement a path serves: the nearest `x-engagement` on the way down. */
-export function engagementOf(path: DataPath, root: SchemaNode = declarationSchema().schema): string | undefined {
-  let found: string | undefined;
-  for (let n = 1; n <= path.length; n++) {
-    const s = schemaAt(path.slice(0, n), root);
-    if (s?.['x-engagement']) found = s['x-engagement'];
-    if (!s) break;
-  }
-  return found;
-}
+/**
+ * Which engagement a data path serves. The schema does not say (a field serves different
+ * engagements in different frameworks): the catalogue's `fields` do (`engagementOfPath` in
+ * catalogue.ts), and the caller passes that lookup.
+ */
+export type EngagementResolver = (path: DataPath) => string | undefined;
+
+const noEngagement: EngagementResolver = () => undefined;
 
 /** The field description in a locale. */
 export function describe(node: SchemaNode | undefined, locale: Locale): string | undefined {
@@ -195,6 +192,8 @@ function short(v: unknown): string {
 export interface SchemaOptions {
   /** The `cadre:` value the catalogue checks, e.g. `lyon-ia/v1`. */
   expectedCadre?: string;
+  /** The engagement each finding serves (the catalogue's `fields`); none by default. */
+  engagementOf?: EngagementResolver;
 }
 
 /**
@@ -212,18 +211,19 @@ export function validateSchema(parsed: ParsedDeclaration, locale: Locale, option
   const seen = new Set<string>();
   const covered = new Set<string | undefined>();
   const engagementByPointer = new Map<string, string | undefined>();
+  const engagementOf = options.engagementOf ?? noEngagement;
   let hidden = 0;
   validate(data);
   for (const err of (validate.errors ?? []) as ErrorObject[]) {
     if (out.length >= MAX_SCHEMA_DIAGNOSTICS) {
       let e = engagementByPointer.get(err.instancePath);
-      if (!engagementByPointer.has(err.instancePath)) engagementByPointer.set(err.instancePath, (e = engagementOf(pathOf(err.instancePath, data), schema)));
+      if (!engagementByPointer.has(err.instancePath)) engagementByPointer.set(err.instancePath, (e = engagementOf(pathOf(err.instancePath, data))));
       if (!e || covered.has(e)) {
         hidden++;
         continue;
       }
     }
-    const d = placeholderError(err, parsed, data, schema, locale) ?? mapError(err, parsed, data, schema, locale);
+    const d = placeholderError(err, parsed, data, engagementOf, locale) ?? mapError(err, parsed, data, schema, locale, engagementOf);
     if (!d) continue;
     const key = `${d.code}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
     if (seen.has(key)) continue;
@@ -257,7 +257,26 @@ export function validateSchema(parsed: ParsedDeclaration, locale: Locale, option
 }
 
 
-function placeholderError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, root: SchemaNode, locale: Locale): Diagnostic | undefined {
+/**
+ * Schema errors of any document against any schema (e.g. a catalogue against
+ * `catalogue.schema.json`), mapped to ranges and localized messages like a declaration's.
+ */
+export function schemaErrorDiagnostics(errors: readonly unknown[], parsed: ParsedDeclaration, root: SchemaNode, locale: Locale): Diagnostic[] {
+  const data = parsed.value === undefined ? null : parsed.value;
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const err of errors as ErrorObject[]) {
+    const d = mapError(err, parsed, data, root, locale);
+    if (!d) continue;
+    const key = `${d.code}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function placeholderError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, engagementOf: EngagementResolver, locale: Locale): Diagnostic | undefined {
   if (err.keyword === 'required' || err.keyword === 'additionalProperties') return undefined;
   const path = pathOf(err.instancePath, data);
   const value = getIn(data, path);
@@ -269,7 +288,7 @@ function placeholderError(err: ErrorObject, parsed: ParsedDeclaration, data: unk
     message: t(MESSAGES.placeholder, locale, { field: path.join('.') }),
     range: rangeOf(parsed, path),
     path,
-    engagement: engagementOf(path, root),
+    engagement: engagementOf(path),
   };
 }
 
@@ -277,11 +296,11 @@ function fix(kind: string, args: Record<string, unknown>, title: string, preferr
   return { kind, args, title, preferred };
 }
 
-function mapError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, root: SchemaNode, locale: Locale): Diagnostic | undefined {
+function mapError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, root: SchemaNode, locale: Locale, engagementOf: EngagementResolver = noEngagement): Diagnostic | undefined {
   const path = pathOf(err.instancePath, data);
   const parent = err.parentSchema as SchemaNode | undefined;
   const base = { severity: 'error' as const, outcome: 'a_completer' as const };
-  const engagementFor = (p: DataPath) => engagementOf(p, root);
+  const engagementFor = (p: DataPath) => engagementOf(p);
   switch (err.keyword) {
     case 'required': {
       const field = (err.params as { missingProperty: string }).missingProperty;

@@ -11,8 +11,6 @@ import { derivedResource, resourceText } from './resources';
  */
 
 export interface SectionTemplate {
-  /** The engagement the section serves (informative). */
-  engagement?: string;
   /** `name:` and its body, key at column 0, ending with a newline. */
   text: string;
 }
@@ -51,8 +49,7 @@ export function parseTemplates(text: string, file = 'templates.yaml'): Templates
     for (const [name, v] of Object.entries(rawSections as Record<string, unknown>)) {
       const t = textOf(v);
       if (t === undefined) continue;
-      const engagement = v && typeof v === 'object' ? (v as { engagement?: unknown }).engagement : undefined;
-      sections[name] = { engagement: typeof engagement === 'string' ? engagement : undefined, text: asFragment(name, t) };
+      sections[name] = { text: asFragment(name, t) };
     }
   }
   const derogation = textOf(data?.derogation);

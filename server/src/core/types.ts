@@ -70,7 +70,7 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   range: Range;
-  /** The engagement (E01..E14) this diagnostic serves, when it serves one. */
+  /** The engagement (of the file's framework) this diagnostic serves, when it serves one. */
   engagement?: string;
   /** The data path of the field the diagnostic is about. */
   path?: DataPath;
@@ -90,6 +90,8 @@ export interface EngagementResult {
   findings: number[];
   /** Where to jump to for this engagement (its first section's key, or the explicit status). */
   range?: Range;
+  /** Set when the engagement is not yet in force at the run's date: the date it applies from (ISO). */
+  appliesFrom?: string;
 }
 
 export interface LintResult {

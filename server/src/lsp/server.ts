@@ -12,13 +12,15 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bundledCatalogue, type Catalogue } from '../core/catalogue';
+import { checkCatalogueText, isCatalogueFile, looksLikeCatalogue } from '../core/catalogueAuthoring';
+import { frameworkSet, type FrameworkSet } from '../core/framework';
 import { knownRuleIds, lintParsed, type FullLintResult } from '../core/engine';
 import { isDeclarationFile, unreadableResult } from '../core/fileResult';
 import { resolveLocale, t } from '../core/i18n';
 import { parseDeclaration, withoutTree } from '../core/parse';
 import { declarationSchema } from '../core/schema';
 import { loadTemplates } from '../core/templates';
-import type { Locale, Localized, SeveritySetting } from '../core/types';
+import type { Diagnostic, Locale, Localized, SeveritySetting } from '../core/types';
 import { features, type ClientFeatures } from './clientFeatures';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, VerdictsChangedNotification, type Settings } from '../../../shared/protocol';
 import { toLspDiagnostic } from './convert';
@@ -33,7 +35,10 @@ export interface Analysis {
   result: FullLintResult;
   settings: Settings;
   locale: Locale;
+  /** The framework that judged the document: the one its `cadre:` names (see FullLintResult.catalogue). */
   catalogue: Catalogue;
+  /** Every framework the document could name (bundled and configured), e.g. for completing `cadre:`. */
+  frameworks: FrameworkSet;
   /** Changes whenever the text, the settings or the catalogue change (pull diagnostics' resultId). */
   resultId: string;
   /** `projet.id` and where it stands, for the cross-file check of workspace diagnostics. */
@@ -41,16 +46,19 @@ export interface Analysis {
 }
 
 export interface CatalogueChoice {
+  /** The configured catalogue, or the bundled default (Lyon's). */
   catalogue: Catalogue;
   file: string;
   bundled: boolean;
   fallbackReason?: string;
+  /** The frameworks documents may name: the configured one (if usable), then the bundled ones. */
+  frameworks: FrameworkSet;
 }
 
 const MSG: Record<string, Localized> = {
   badCatalogue: {
-    fr: 'Cadre IA : le catalogue « {file} » est inutilisable ({why}). Le catalogue de Lyon fourni avec l’extension est utilisé à la place.',
-    en: "Cadre IA: the catalogue '{file}' cannot be used ({why}). The bundled Lyon catalogue is used instead.",
+    fr: 'Cadre IA : le catalogue « {file} » est inutilisable ({why}). Seuls les cadres fournis avec l’extension (lyon-ia/v1, socle-ia/v1) sont utilisés.',
+    en: "Cadre IA: the catalogue '{file}' cannot be used ({why}). Only the frameworks bundled with the extension (lyon-ia/v1, socle-ia/v1) are used.",
   },
 };
 
@@ -94,6 +102,7 @@ export class CadreServer {
   private globalSettings: unknown = {};
   private generation = 0;
   private readonly analyses = new Map<string, Analysis>();
+  private readonly catalogueChecks = new Map<string, { version: number; generation: number; locale: Locale; diagnostics: Diagnostic[] }>();
   private readonly pending = new Map<string, Promise<Analysis>>();
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -199,7 +208,7 @@ export class CadreServer {
   async catalogueFor(settings: Settings, uri: string | undefined): Promise<CatalogueChoice> {
     const bundledFile = this.host.bundledCatalogueFile();
     const configured = settings.catalogue;
-    if (!configured) return { catalogue: bundledCatalogue(knownRuleIds()), file: bundledFile, bundled: true };
+    if (!configured) return { catalogue: bundledCatalogue(knownRuleIds()), file: bundledFile, bundled: true, frameworks: frameworkSet() };
     const file = this.host.resolveCatalogue(configured, this.folderOf(uri));
     const key = await this.host.catalogueKey(file);
     const cached = this.catalogues.get(file);
@@ -207,10 +216,10 @@ export class CadreServer {
     const load = await this.host.loadCatalogue(file, knownRuleIds());
     let choice: CatalogueChoice;
     if (load.catalogue) {
-      choice = { catalogue: load.catalogue, file, bundled: false };
+      choice = { catalogue: load.catalogue, file, bundled: false, frameworks: frameworkSet([load.catalogue]) };
     } else {
       const why = load.errors.join('; ');
-      choice = { catalogue: bundledCatalogue(knownRuleIds()), file: bundledFile, bundled: true, fallbackReason: why };
+      choice = { catalogue: bundledCatalogue(knownRuleIds()), file: bundledFile, bundled: true, fallbackReason: why, frameworks: frameworkSet() };
       const warnKey = `${file}|${why}`;
       if (!this.warned.has(warnKey)) {
         this.warned.add(warnKey);
@@ -250,6 +259,34 @@ export class CadreServer {
     return isDeclarationFile(name);
   }
 
+  /**
+   * Whether a document is a catalogue being written: language `catalogue-ia`, a file named
+   * `*.catalogue.yaml` (or under `schemas/frameworks/`), or YAML that names the catalogue schema.
+   */
+  isCatalogue(doc: TextDocument): boolean {
+    if (doc.languageId === 'catalogue-ia') return true;
+    if (this.isDeclaration(doc)) return false;
+    const p = this.fileOf(doc.uri) ?? doc.uri.replace(/[?#].*$/, '');
+    let name = p;
+    try {
+      name = decodeURIComponent(p);
+    } catch {
+      // A malformed escape: the raw name is tested.
+    }
+    return isCatalogueFile(name) || (doc.languageId === 'yaml' && looksLikeCatalogue(doc.getText()));
+  }
+
+  /** The check of a catalogue document at its current version (computed once per version). */
+  async checkCatalogue(doc: TextDocument): Promise<{ version: number; diagnostics: Diagnostic[]; locale: Locale }> {
+    const hit = this.catalogueChecks.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.generation === this.generation) return hit;
+    const settings = await this.settingsFor(doc.uri);
+    const locale = this.localeOf(settings);
+    const c = { version: doc.version, generation: this.generation, locale, diagnostics: checkCatalogueText(doc.getText(), locale, this.fileOf(doc.uri) ?? doc.uri).diagnostics };
+    this.catalogueChecks.set(doc.uri, c);
+    return c;
+  }
+
   /** The open document, or a client error for an unknown one. */
   document(uri: unknown): TextDocument {
     if (typeof uri !== 'string') throw new ClientError('textDocument.uri is missing');
@@ -286,10 +323,11 @@ export class CadreServer {
 
   private async compute(uri: string, version: number | undefined, text: string, settings: Settings, resultId: string): Promise<Analysis> {
     const locale = this.localeOf(settings);
-    const { catalogue } = await this.catalogueFor(settings, uri);
+    const { catalogue, frameworks } = await this.catalogueFor(settings, uri);
     const parsed = parseDeclaration(text, { maxChars: settings.maxFileSize });
-    const result = lintParsed(parsed, { locale, catalogue, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize });
-    return { uri, version, text, result, settings, locale, catalogue, resultId, id: idEntry(this.fileOf(uri) ?? uri, parsed) };
+    // The document's `cadre:` picks its framework among the known ones.
+    const result = lintParsed(parsed, { locale, catalogue, frameworks, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize });
+    return { uri, version, text, result, settings, locale, catalogue: result.catalogue, frameworks, resultId, id: idEntry(this.fileOf(uri) ?? uri, parsed) };
   }
 
   /** The analysis of a declaration on disk (unopened files of the workspace), cached by mtime and size. */
@@ -326,7 +364,7 @@ export class CadreServer {
    */
   async prefetchFiles(files: string[]): Promise<void> {
     if (!this.host.lintMany) return;
-    const groups = new Map<Settings, { uri: string; catalogue: Catalogue; items: { file: string; uri: string; key: string }[] }>();
+    const groups = new Map<Settings, { uri: string; choice: CatalogueChoice; items: { file: string; uri: string; key: string }[] }>();
     for (const file of files) {
       if (this.openDocumentFor(file)) continue;
       const uri = this.host.uriOf(file);
@@ -338,20 +376,21 @@ export class CadreServer {
       const key = `${this.generation}:${stat.key}`;
       if (this.disk.get(file)?.key === key) continue;
       let g = groups.get(settings);
-      if (!g) groups.set(settings, (g = { uri, catalogue: (await this.catalogueFor(settings, uri)).catalogue, items: [] }));
+      if (!g) groups.set(settings, (g = { uri, choice: await this.catalogueFor(settings, uri), items: [] }));
       g.items.push({ file, uri, key });
     }
     for (const [settings, g] of groups) {
       const locale = this.localeOf(settings);
-      const options = { locale, catalogue: g.catalogue, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize };
+      const { catalogue, frameworks } = g.choice;
+      // As compute() does: the document's `cadre:` picks its framework among the known ones.
+      const options = { locale, catalogue, frameworks, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize };
       const done = await this.host.lintMany(g.items.map((i) => i.file), options);
       if (!done) continue;
       g.items.forEach((item, k) => {
         const d = done[k];
         if (!d) return;
-        d.result.catalogue = g.catalogue;
         d.result.parsed = withoutTree(d.result.parsed, { text: false, data: false });
-        this.disk.set(item.file, { key: item.key, analysis: { uri: item.uri, version: undefined, text: '', result: d.result, settings, locale, catalogue: g.catalogue, resultId: item.key, id: d.id } });
+        this.disk.set(item.file, { key: item.key, analysis: { uri: item.uri, version: undefined, text: '', result: d.result, settings, locale, catalogue: d.result.catalogue, frameworks, resultId: item.key, id: d.id } });
       });
     }
   }
@@ -368,6 +407,7 @@ export class CadreServer {
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.catalogueChecks.delete(uri);
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
@@ -378,7 +418,7 @@ export class CadreServer {
 
   /** Validates after the configured delay; a newer edit cancels the pending validation. */
   schedule(doc: TextDocument, immediate = false): void {
-    if (!this.isDeclaration(doc)) return;
+    if (!this.isDeclaration(doc) && !this.isCatalogue(doc)) return;
     const uri = doc.uri;
     const seq = (this.seqs.get(uri) ?? 0) + 1;
     this.seqs.set(uri, seq);
@@ -403,7 +443,14 @@ export class CadreServer {
   async validate(uri: string): Promise<void> {
     await this.guardAsync('validate', async () => {
       const doc = this.documents.get(uri);
-      if (!doc || !this.isDeclaration(doc) || this.shuttingDown) return;
+      if (!doc || this.shuttingDown) return;
+      if (this.isCatalogue(doc)) {
+        // A catalogue being written: its own diagnostics (schema, rules, options, fields).
+        const c = await this.checkCatalogue(doc);
+        if (!this.client.pullDiagnostics) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: c.diagnostics.map((d) => toLspDiagnostic(d, uri, this.client, (f) => this.host.uriOf(f))) });
+        return;
+      }
+      if (!this.isDeclaration(doc)) return;
       const a = await this.analyze(doc);
       const now = this.documents.get(uri);
       if (!now || now.version !== a.version) return; // outdated: a newer validation follows

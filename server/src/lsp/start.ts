@@ -2,6 +2,7 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { HANDLERS } from './handlers/index';
 import { initialize } from './handlers/initialize';
+import { register as notice } from './handlers/notice';
 import { register as report } from './handlers/report';
 import { nodeHost } from './nodeHost';
 import { CadreServer } from './server';
@@ -47,7 +48,7 @@ export function startServer(connection: Connection = defaultConnection()): Cadre
   const s = new CadreServer(connection, nodeHost);
   connection.onInitialize(s.safe('initialize', (params) => initialize(s, params)));
   connection.onInitialized(() => void s.guardAsync('initialized', () => s.initialized()));
-  for (const register of [...HANDLERS, report]) register(s);
+  for (const register of [...HANDLERS, report, notice]) register(s);
   connection.onShutdown(() => {
     shutdownReceived = true;
     s.shutdown();

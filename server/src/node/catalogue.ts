@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import { MAX_CATALOGUE_BYTES, parseCatalogue, type CatalogueLoad } from '../core/catalogue';
+import { MAX_CATALOGUE_BYTES, parseCatalogue, type CatalogueLoad, type RuleLookup } from '../core/catalogue';
 
 /** Reads, parses and validates a catalogue file. Never throws. */
-export function loadCatalogueFile(file: string, knownRuleIds?: ReadonlySet<string>): CatalogueLoad {
+export function loadCatalogueFile(file: string, knownRuleIds?: RuleLookup | ReadonlySet<string>): CatalogueLoad {
   let text: string;
   try {
     const stat = fs.statSync(file);

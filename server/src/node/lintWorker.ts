@@ -4,22 +4,21 @@
  * order of the batch. Reads the package's data files itself (`installNodeResources`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { defaultCatalogue, type LintOptions } from '../core/engine';
+import { cadreId } from '../core/catalogue';
 import { lintFileForList, type LintedFile } from './lintFiles';
 import { installNodeResources } from './resources';
-import type { PoolRequest, PoolResponse, PoolStart } from './pool';
+import { workerOptions, type PoolRequest, type PoolResponse, type PoolStart } from './pool';
 
 installNodeResources();
-const start = workerData as PoolStart;
-const options: LintOptions = { ...start.options, catalogue: start.options.catalogue ?? defaultCatalogue() };
+const options = workerOptions(workerData as PoolStart);
 
-/** What crosses to the main thread: no class instances (the line index is rebuilt there), no catalogue (it has its own). */
+/** What crosses to the main thread: no class instances (the line index is rebuilt there), the catalogue as its `cadre:` (the main thread has the same ones). */
 function portable(d: LintedFile): LintedFile {
   const r = d.result.result;
   if (!r) return d;
-  const { catalogue: _catalogue, ...rest } = r;
+  const { catalogue, ...rest } = r;
   const { lines: _lines, ...parsed } = r.parsed;
-  return { ...d, result: { ...d.result, result: { ...rest, parsed } as never } };
+  return { ...d, result: { ...d.result, result: { ...rest, parsed, cadre: cadreId(catalogue) } as never } };
 }
 
 parentPort?.on('message', (req: PoolRequest) => {

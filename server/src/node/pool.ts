@@ -13,7 +13,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { defaultCatalogue, type LintOptions } from '../core/engine';
+import type { Catalogue } from '../core/catalogue';
+import { defaultCatalogue, frameworksOf, type LintOptions } from '../core/engine';
+import { FrameworkSet } from '../core/framework';
 import type { FileResult } from '../core/fileResult';
 import { LineIndex } from '../core/positions';
 import { findDeclarations } from './files';
@@ -24,9 +26,16 @@ export const MIN_FILES_PER_WORKER = 40;
 /** Files per message: enough to amortize the round trip, few enough to balance the load. */
 const BATCH = 16;
 
-/** What a worker starts with (`workerData`). */
+/** What a worker starts with (`workerData`): the options without their class instances, and the frameworks as a list. */
 export interface PoolStart {
-  options: LintOptions;
+  options: Omit<LintOptions, 'frameworks'>;
+  frameworks: { catalogues: Catalogue[]; fallback: Catalogue };
+}
+
+/** The options a worker lints with, rebuilt from what it started with (the same frameworks, in the same order). */
+export function workerOptions(start: PoolStart): LintOptions {
+  const frameworks = new FrameworkSet(start.frameworks.catalogues, start.frameworks.fallback);
+  return { ...start.options, catalogue: start.options.catalogue ?? frameworks.fallback, frameworks };
 }
 export interface PoolRequest {
   batch: number;
@@ -72,7 +81,8 @@ export async function lintPathsParallel(paths: string[], options: LintOptions = 
  * no worker can start), and `undefined` entries for files a failed worker left.
  */
 export async function lintListOnWorkers(files: string[], options: LintOptions): Promise<(LintedFile | undefined)[] | undefined> {
-  const opts: LintOptions = { ...options, catalogue: options.catalogue ?? defaultCatalogue() };
+  const withCatalogue: LintOptions = { ...options, catalogue: options.catalogue ?? defaultCatalogue() };
+  const opts: LintOptions = { ...withCatalogue, frameworks: frameworksOf(withCatalogue) };
   const threads = threadsFor(files.length);
   const script = threads > 1 ? workerScript() : undefined;
   poolStats.threads = script ? threads : 0;
@@ -86,12 +96,14 @@ export async function lintListOnWorkers(files: string[], options: LintOptions): 
   return out;
 }
 
-/** Back from a worker: the line index rebuilt, the catalogue of this thread. */
+/** Back from a worker: the line index rebuilt, the catalogue (sent as its `cadre:`) this thread's own object. */
 function rehydrate(d: LintedFile, options: LintOptions): LintedFile {
-  const r = d.result.result;
+  const r = d.result.result as (NonNullable<LintedFile['result']['result']> & { cadre?: string }) | undefined;
   if (r) {
+    const frameworks = frameworksOf(options);
     r.parsed.lines = new LineIndex(r.parsed.text);
-    r.catalogue = options.catalogue!;
+    r.catalogue = (r.cadre !== undefined ? frameworks.get(r.cadre) : undefined) ?? frameworks.fallback;
+    delete r.cadre;
   }
   return d;
 }
@@ -108,7 +120,9 @@ function onWorkers(script: { file: string; eval: boolean }, threads: number, fil
     for (let w = 0; w < threads; w++) {
       let worker: Worker;
       try {
-        worker = new Worker(script.file, { eval: script.eval, workerData: { options } satisfies PoolStart });
+        const set = frameworksOf(options);
+        const { frameworks: _frameworks, ...plain } = options;
+        worker = new Worker(script.file, { eval: script.eval, workerData: { options: plain, frameworks: { catalogues: set.all(), fallback: set.fallback } } satisfies PoolStart });
       } catch {
         finished();
         continue;

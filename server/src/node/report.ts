@@ -23,7 +23,7 @@ export function displayPath(file: string, root: string | undefined): string {
 
 /** Lints every declaration under `paths` and builds the report's model. Never throws on input. */
 export function collectReport(paths: string[], options: ReportOptions): { model: ReportModel; results: FileResult[] } {
-  const results = lintPaths(paths, { locale: options.locale, catalogue: options.catalogue, now: options.now, severities: options.severities });
+  const results = lintPaths(paths, { locale: options.locale, catalogue: options.catalogue, catalogues: options.catalogues, now: options.now, severities: options.severities });
   if (options.displayRoot) for (const r of results) r.file = displayPath(r.file, options.displayRoot);
   return { model: buildModel(results, options), results };
 }

@@ -154,11 +154,13 @@ export async function waitForNotification(page: Page, text: string | RegExp, tim
  * Opens the Problems panel (Ctrl+Shift+M) and returns its rows' texts once at least `min` are
  * shown (file rows included, e.g. "exemple.ia.yaml 2", then "champ manquant … [Ln 3, Col 1]").
  */
-export async function readProblems(page: Page, min = 1, timeoutMs = 30_000): Promise<string[]> {
+export async function readProblems(page: Page, min = 1, timeoutMs = 30_000, waitForRow?: RegExp): Promise<string[]> {
   await focusWorkbench(page);
   if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
   const rows = page.locator('.markers-panel .monaco-list-row');
   await rows.nth(Math.max(0, min - 1)).waitFor({ timeout: timeoutMs });
+  // Diagnostics of several files arrive one file at a time: wait for the row the caller expects.
+  if (waitForRow) await rows.filter({ hasText: waitForRow }).first().waitFor({ timeout: timeoutMs });
   return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 

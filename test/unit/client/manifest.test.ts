@@ -54,12 +54,13 @@ function registeredCommands(): Set<string> {
 }
 
 describe('client: extension manifest', () => {
-  it('targets VS Code 1.91 to 1.139, starts dist/client.js, activates only on declarations', () => {
+  it('targets VS Code 1.91 to 1.139, starts dist/client.js, activates only on declarations and catalogues', () => {
     const m = /^\^1\.(\d+)\.\d+$/.exec(pkg.engines.vscode);
     assert.ok(m, `engines.vscode ${pkg.engines.vscode}`);
     assert.ok(Number(m[1]) >= 91 && Number(m[1]) <= 139, pkg.engines.vscode);
     assert.equal(pkg.main, './dist/client.js');
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:declaration-ia']);
+    // Declarations, and the framework catalogues being written (*.catalogue.yaml).
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:declaration-ia', 'onLanguage:catalogue-ia']);
     assert.equal(pkg.l10n, './l10n');
     assert.ok(fs.existsSync(path.join(ROOT, pkg.icon)), `icon ${pkg.icon}`);
   });

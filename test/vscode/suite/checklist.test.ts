@@ -52,7 +52,8 @@ describe('checklist view', () => {
     assert.equal((e09.iconPath as vscode.ThemeIcon).id, 'law');
     const e14 = t.checklist.getTreeItem(engagementNode(nodes, 'E14'));
     assert.equal(e14.description, 'non applicable');
-    assert.deepEqual(e14.command?.arguments, ['E14']);
+    // Shown in its own framework (the declaration's cadre:).
+    assert.deepEqual(e14.command?.arguments, ['E14', 'lyon-ia/v1']);
     assert.equal(e14.command?.command, 'cadreIa.showEngagement');
   });
 

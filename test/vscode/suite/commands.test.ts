@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ReportResult } from '../../../shared/protocol';
+import type { NoticeResult, ReportResult } from '../../../shared/protocol';
 import { api, closeAll, codeOf, ours, waitFor, workspaceRoot } from './helpers';
 
 describe('commands', () => {
@@ -105,6 +105,26 @@ describe('commands', () => {
     }
     assert.ok(res.html, 'no HTML report');
     assert.match(fs.readFileSync(res.html, 'utf8'), /Transcription des conseils municipaux/);
+  });
+
+  it('generate the transparency notice: the open declaration’s notice, from its unsaved text, opened as a new document', async () => {
+    const decl = vscode.Uri.joinPath(workspaceRoot(), 'notice-test.ia.yaml');
+    fs.writeFileSync(decl.fsPath, 'cadre: lyon-ia/v1\nprojet:\n  id: notice-test\n  nom: Essai de notice\ndroits:\n  decisions_individuelles: true\n');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(decl), { preview: false });
+    await editor.edit((b) => b.replace(new vscode.Range(3, 0, 3, 100), '  nom: Notice modifiée sans enregistrer'));
+    const res = await vscode.commands.executeCommand<NoticeResult | undefined>('cadreIa.generateNotice', { format: 'md' });
+    assert.ok(res, 'no notice');
+    assert.equal(res.fileName, 'notice-notice-test.md');
+    assert.match(res.content, /^# Notice d’information : Notice modifiée sans enregistrer/);
+    assert.match(res.content, /traitement algorithmique/);
+    assert.ok(res.gaps.length > 3, 'the missing facts are gaps');
+    const shown = vscode.window.activeTextEditor?.document;
+    assert.equal(shown?.languageId, 'markdown');
+    assert.equal(shown?.isUntitled, true);
+    assert.equal(shown?.getText(), res.content);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeAll();
+    fs.rmSync(decl.fsPath, { force: true });
   });
 
   it('restart the server: it comes back and answers', async () => {

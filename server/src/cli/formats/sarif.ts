@@ -20,13 +20,18 @@ export function encodeRelative(rel: string): string {
     .join('/');
 }
 
-/** `E02-interaction-directe` → `E02InteractionDirecte`: a readable, Pascal-case rule name. */
+/**
+ * `E02-interaction-directe` → `E02InteractionDirecte`: a readable, Pascal-case rule name. SARIF
+ * wants a name that differs from the id (the multitool's SARIF1001 compares them ignoring case),
+ * so a one-word id such as `syntax` gets a qualifier.
+ */
 export function ruleName(id: string): string {
-  return id
+  const name = id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('');
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Problem` : name;
 }
 
 /** Ends a sentence with a period (SARIF messages are sentences). */
@@ -41,8 +46,8 @@ const HELP: Record<string, Localized> = {
   doc: { fr: '[Documentation de la règle]({url})', en: '[Rule documentation]({url})' },
 };
 
-function helpMarkdown(id: string, locale: Locale, url: string): string {
-  const info = codeInfo(id);
+function helpMarkdown(id: string, locale: Locale, url: string, catalogue?: Parameters<typeof codeInfo>[1]): string {
+  const info = codeInfo(id, catalogue);
   const parts = [`**${t(info.title, locale)}**`, t(info.description, locale)];
   if (info.howToFix) parts.push(t(HELP.fix, locale, { how: t(info.howToFix, locale) }));
   if (info.references.length) parts.push(t(HELP.references, locale) + '\n' + info.references.map((r) => `- ${r}`).join('\n'));
@@ -58,17 +63,30 @@ function helpMarkdown(id: string, locale: Locale, url: string): string {
  */
 export function formatSarif(run: LintRun): string {
   const { locale, catalogue } = run;
-  const ids = [...enabledRules(catalogue).map((r) => r.rule.meta.id), 'syntax', ...SCHEMA_CODES];
+  // The rules of every framework the run used (a code names a rule under one framework: E02-…, AIA-50-…).
+  const used = [catalogue];
+  for (const r of run.results) if (r.result?.framework.known && !used.includes(r.result.catalogue)) used.push(r.result.catalogue);
+  const catalogueOf = new Map<string, typeof catalogue>();
+  const ids: string[] = [];
+  for (const c of used) {
+    for (const r of enabledRules(c)) {
+      if (catalogueOf.has(r.code)) continue;
+      catalogueOf.set(r.code, c);
+      ids.push(r.code);
+    }
+  }
+  for (const id of ['syntax', ...SCHEMA_CODES]) if (!ids.includes(id)) ids.push(id);
   for (const f of run.findings) if (!ids.includes(f.diagnostic.code)) ids.push(f.diagnostic.code);
   const rules = ids.map((id) => {
-    const info = codeInfo(id);
-    const url = docUrl(catalogue, id);
+    const c = catalogueOf.get(id) ?? catalogue;
+    const info = codeInfo(id, c);
+    const url = docUrl(c, id);
     return {
       id,
       name: ruleName(id),
       shortDescription: { text: sentence(t(info.title, locale)) },
       fullDescription: { text: sentence(t(info.description, locale)) },
-      help: { text: sentence(info.howToFix ? t(info.howToFix, locale) : t(info.description, locale)), markdown: helpMarkdown(id, locale, url) },
+      help: { text: sentence(info.howToFix ? t(info.howToFix, locale) : t(info.description, locale)), markdown: helpMarkdown(id, locale, url, c) },
       helpUri: url,
       defaultConfiguration: { level: LEVEL[info.defaultSeverity] },
       properties: { ...(info.engagement ? { engagement: info.engagement } : {}), references: info.references, tags: ['compliance', ...(info.engagement ? [info.engagement] : [])] },

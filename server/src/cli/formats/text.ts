@@ -9,6 +9,7 @@ const W: Record<string, Localized> = {
   summary: { fr: '{problems} ({details}) dans {files}', en: '{problems} ({details}) in {files}' },
   clean: { fr: 'Aucun problème dans {files}.', en: 'No problems in {files}.' },
   engagements: { fr: 'Engagements : {ok}/{total} conformes', en: 'Engagements: {ok}/{total} compliant' },
+  unknownFramework: { fr: 'Cadre inconnu « {cadre} » : non jugée', en: "Unknown framework '{cadre}': not judged" },
   io: { fr: 'illisible : {why}', en: 'unreadable: {why}' },
   unreadable: { fr: '{n} sur {files}.', en: '{n} out of {files}.' },
   baselined: { fr: '{n} déjà dans la référence (--baseline), hors décompte.', en: '{n} already in the baseline (--baseline), not counted.' },
@@ -48,6 +49,8 @@ export function formatText(run: LintRun): string {
     byFile.set(f.file, list);
   }
   let unreadable = 0;
+  // When the run mixes frameworks, each file's engagements line names its own.
+  const cadres = new Set(run.results.filter((r) => r.result?.framework.known).map((r) => `${r.result!.catalogue.id}/${r.result!.catalogue.version}`));
   for (const r of run.results) {
     if (r.ioError) {
       unreadable++;
@@ -61,7 +64,12 @@ export function formatText(run: LintRun): string {
       const sev = t(SEVERITY_LABELS[d.severity], locale);
       lines.push(`${where}  ${colourOf[d.severity](sev)}${' '.repeat(Math.max(0, width - sev.length))}  ${d.message}  ${p.dim(d.code)}`);
     }
+    if (!res.framework.known) {
+      lines.push(`${p.bold(r.file)}  ${p.red(t(W.unknownFramework, locale, { cadre: res.framework.cadre ?? '' }))}`, '');
+      continue;
+    }
     const verdicts = Object.entries(res.verdicts);
+    const cadre = cadres.size > 1 ? `${res.catalogue.id}/${res.catalogue.version} · ` : '';
     const ok = verdicts.filter(([, v]) => v === 'conforme').length;
     const others = verdicts
       .filter(([, v]) => v !== 'conforme')
@@ -69,7 +77,7 @@ export function formatText(run: LintRun): string {
         const label = `${id} ${t(VERDICT_LABELS[v], locale)}`;
         return v === 'non_conforme' ? p.red(label) : v === 'a_completer' ? p.yellow(label) : label;
       });
-    lines.push(`${p.bold(r.file)}  ${t(W.engagements, locale, { ok, total: verdicts.length })}${others.length ? ' · ' + others.join(' · ') : ''}`, '');
+    lines.push(`${p.bold(r.file)}  ${cadre}${t(W.engagements, locale, { ok, total: verdicts.length })}${others.length ? ' · ' + others.join(' · ') : ''}`, '');
   }
   const files = plural(run.results.length, WORDS.file, locale);
   const n = countBySeverity(run.findings);

@@ -55,8 +55,11 @@ const AFTER: CsvColumn[] = [
 ];
 
 /** Every column, with one `Enn` column per engagement of the model's catalogue (its verdict code). */
-export function csvColumns(model: Pick<ReportModel, 'engagements'>): CsvColumn[] {
-  const verdictColumns: CsvColumn[] = model.engagements.map((e) => ({
+export function csvColumns(model: Pick<ReportModel, 'engagements'> & Partial<Pick<ReportModel, 'frameworks'>>): CsvColumn[] {
+  // A register mixing frameworks gets the engagements of each (an id once).
+  const all = [...model.engagements];
+  for (const f of model.frameworks ?? []) for (const e of f.engagements) if (!all.some((x) => x.id === e.id)) all.push(e);
+  const verdictColumns: CsvColumn[] = all.map((e) => ({
     name: e.id,
     description: { fr: `Verdict de l’engagement ${e.id}.`, en: `Verdict of engagement ${e.id}.` },
     value: (p) => p.verdicts[e.id],

@@ -174,17 +174,23 @@ export function renderHtml(model: ReportModel): string {
   // Engagements.
   o.push(`<section id="engagements" aria-labelledby="h-engagements"><h2 id="h-engagements">${esc(ui('engagements', L, { n: model.engagements.length }))}</h2>`);
   o.push(`<p>${esc(ui('engagementsIntro', L, { n: model.totals.projects }))}</p>`);
-  if (model.projects.length) {
-    o.push(`<figure>${verdictChart(model.engagements, model.totals.projects, L)}</figure>`);
-  }
-  openTable(o, 'engagements', ui('engagementsCaption', L, { year }), 'verdicts');
-  o.push(`<thead><tr><th scope="col">${esc(ui('engagement', L))}</th>`);
-  for (const v of VERDICTS) o.push(`<th scope="col" class="num"><span class="verdict" style="background:${VERDICT_COLORS[v]}">${esc(t(VERDICT_LABELS[v], L))}</span></th>`);
-  o.push('</tr></thead><tbody>');
-  for (const e of model.engagements) {
-    o.push(`<tr><th scope="row">${esc(e.id)} — ${esc(e.title)}</th>${VERDICTS.map((v) => num(formatNumber(e.counts[v], L))).join('')}</tr>`);
-  }
-  closeTable(o);
+  // Several frameworks (a city, its métropole, the legal baseline): one chart and table each.
+  const groups = model.frameworks.length > 1 ? model.frameworks : [{ cadre: '', name: '', projects: model.totals.projects, engagements: model.engagements }];
+  groups.forEach((g, k) => {
+    const suffix = g.cadre ? `-${k + 1}` : '';
+    if (g.cadre) o.push(`<h3 id="h-cadre${suffix}">${esc(ui('frameworkGroup', L, { name: g.name, cadre: g.cadre, n: g.projects }))}</h3>`);
+    if (g.projects) {
+      o.push(`<figure>${verdictChart(g.engagements, g.projects, L, `chart-verdicts${suffix}`)}</figure>`);
+    }
+    openTable(o, `engagements${suffix}`, ui('engagementsCaption', L, { year }) + (g.cadre ? ` — ${g.cadre}` : ''), 'verdicts');
+    o.push(`<thead><tr><th scope="col">${esc(ui('engagement', L))}</th>`);
+    for (const v of VERDICTS) o.push(`<th scope="col" class="num"><span class="verdict" style="background:${VERDICT_COLORS[v]}">${esc(t(VERDICT_LABELS[v], L))}</span></th>`);
+    o.push('</tr></thead><tbody>');
+    for (const e of g.engagements) {
+      o.push(`<tr><th scope="row">${esc(e.id)} — ${esc(e.title)}</th>${VERDICTS.map((v) => num(formatNumber(e.counts[v], L))).join('')}</tr>`);
+    }
+    closeTable(o);
+  });
   o.push('</section>');
 
   // Energy.

@@ -22,7 +22,10 @@ export { parseReportConfig, type ReportConfig } from './config';
 export interface ReportOptions {
   year: number;
   locale: Locale;
+  /** The report's framework: it names the report and judges declarations without a usable `cadre:`. */
   catalogue: Catalogue;
+  /** More configured frameworks; each declaration is judged by the one its `cadre:` names (bundled ones included). */
+  catalogues?: Catalogue[];
   /** Today, for the verdicts and derogation end dates (tests inject it). */
   now?: Date;
   /** A generation date (YYYY-MM-DD) written in the outputs; only when injected, so outputs are reproducible. */

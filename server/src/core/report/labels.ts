@@ -87,11 +87,12 @@ export const UI = {
     en: 'For each engagement, the number of projects in use or in experiment by verdict ({n} project(s)).',
   },
   engagement: { fr: 'Engagement', en: 'Engagement' },
+  frameworkGroup: { fr: 'Cadre « {name} » ({cadre}) : {n} projet(s)', en: 'Framework "{name}" ({cadre}): {n} project(s)' },
   engagementsCaption: { fr: 'Verdicts par engagement, {year}', en: 'Verdicts per engagement, {year}' },
   chartVerdicts: { fr: 'Verdicts par engagement', en: 'Verdicts per engagement' },
   chartVerdictsDesc: {
-    fr: 'Barres empilées, une par engagement (E01 à E{last}) : nombre de projets conformes, non conformes, à compléter, non applicables et en dérogation, sur {n} projet(s). Les mêmes chiffres sont dans le tableau qui suit.',
-    en: 'Stacked bars, one per engagement (E01 to E{last}): number of compliant, non-compliant, incomplete, not applicable and derogating projects, out of {n} project(s). The same figures are in the table below.',
+    fr: 'Barres empilées, une par engagement ({first} à {last}) : nombre de projets conformes, non conformes, à compléter, non applicables et en dérogation, sur {n} projet(s). Les mêmes chiffres sont dans le tableau qui suit.',
+    en: 'Stacked bars, one per engagement ({first} to {last}): number of compliant, non-compliant, incomplete, not applicable and derogating projects, out of {n} project(s). The same figures are in the table below.',
   },
   chartEnergy: { fr: 'Énergie annuelle estimée par projet (kWh)', en: 'Estimated annual energy per project (kWh)' },
   chartEnergyDesc: {

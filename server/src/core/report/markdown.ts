@@ -58,15 +58,20 @@ export function renderMarkdown(model: ReportModel): string {
     );
   }
 
-  h(2, mdEscape(ui('engagements', locale, { n: model.engagements.length })));
+  const groups = model.frameworks.length > 1 ? model.frameworks : [{ cadre: '', name: '', projects: model.totals.projects, engagements: model.engagements }];
+  h(2, mdEscape(ui('engagements', locale, { n: groups.reduce((n, g) => n + g.engagements.length, 0) })));
   p(mdEscape(ui('engagementsIntro', locale, { n: model.totals.projects })));
-  p(
-    table(
-      [ui('engagement', locale), ...VERDICTS.map((v) => t(VERDICT_LABELS[v], locale))].map(mdEscape),
-      model.engagements.map((e) => [`${mdEscape(e.id)} — ${mdEscape(e.title)}`, ...VERDICTS.map((v) => formatNumber(e.counts[v], locale))]),
-      ['l', 'r', 'r', 'r', 'r', 'r'],
-    ),
-  );
+  for (const g of groups) {
+    // Several frameworks (a city, its métropole, the legal baseline): one table each.
+    if (g.cadre) h(3, mdEscape(ui('frameworkGroup', locale, { name: g.name, cadre: g.cadre, n: g.projects })));
+    p(
+      table(
+        [ui('engagement', locale), ...VERDICTS.map((v) => t(VERDICT_LABELS[v], locale))].map(mdEscape),
+        g.engagements.map((e) => [`${mdEscape(e.id)} — ${mdEscape(e.title)}`, ...VERDICTS.map((v) => formatNumber(e.counts[v], locale))]),
+        ['l', 'r', 'r', 'r', 'r', 'r'],
+      ),
+    );
+  }
 
   h(2, mdEscape(ui('energyHeading', locale)));
   const measured = energyOrder(model.projects);

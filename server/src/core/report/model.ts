@@ -125,6 +125,16 @@ export interface ReportEngagement {
   counts: Record<Verdict, number>;
 }
 
+/** One framework of the report's projects (a workspace may mix them: a city, its métropole, the legal baseline). */
+export interface ReportFramework {
+  /** `cadre:` value, e.g. `lyon-ia/v1`. */
+  cadre: string;
+  name: string;
+  /** Projects in use or in experiment judged by this framework. */
+  projects: number;
+  engagements: ReportEngagement[];
+}
+
 export interface UnreadableFile {
   file: string;
   reason: string;
@@ -178,7 +188,13 @@ export interface ReportModel {
   /** Declarations left out of the year, with the reason. */
   excluded: ReportProject[];
   unreadable: UnreadableFile[];
+  /** The engagements of the report's catalogue (the first framework), with counts. */
   engagements: ReportEngagement[];
+  /**
+   * Every framework the counted projects are judged by (each project follows its `cadre:`), the
+   * report's catalogue first; renderers group the engagements by framework when there are several.
+   */
+  frameworks: ReportFramework[];
   /** Every derogation stated by a counted project, by engagement then project. */
   derogations: ReportDerogation[];
   totals: {
@@ -215,6 +231,7 @@ export function buildModel(results: FileResult[], options: ModelOptions): Report
   const excluded: ReportProject[] = [];
   const unreadable: UnreadableFile[] = [];
   const all: ReportProject[] = [];
+  const catalogueOf = new Map<string, Catalogue>();
 
   for (const r of results) {
     if (r.ioError || !r.result) {
@@ -232,7 +249,16 @@ export function buildModel(results: FileResult[], options: ModelOptions): Report
       unreadable.push({ file: r.file, reason: '' });
       continue;
     }
-    const p = extractProject(r.file, data as Record<string, unknown>, res.verdicts, catalogue, today, year);
+    // A `cadre:` no known framework answers: nothing was judged, the file cannot be counted.
+    const unknown = res.diagnostics.find((d) => d.code === 'cadre-inconnu');
+    if (unknown) {
+      unreadable.push({ file: r.file, reason: unknown.message, line: unknown.range.start.line + 1 });
+      continue;
+    }
+    // Each project is judged by its own framework (its `cadre:`).
+    const own = res.catalogue ?? catalogue;
+    catalogueOf.set(r.file, own);
+    const p = extractProject(r.file, data as Record<string, unknown>, res.verdicts, own, today, year);
     const errors = res.diagnostics.filter((d) => d.severity === 'error');
     p.errors = errors.slice(0, options.maxFindings ?? 5).map((d) => ({ line: d.range.start.line + 1, code: d.code, message: d.message }));
     p.errorCount = errors.length;
@@ -262,16 +288,31 @@ export function buildModel(results: FileResult[], options: ModelOptions): Report
   excluded.sort(byProject);
   unreadable.sort((a, b) => cmp(a.file, b.file));
 
-  const engagements: ReportEngagement[] = catalogue.engagements.map((e) => {
-    const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
-    for (const p of projects) {
-      const v = p.verdicts[e.id];
-      if (v) counts[v]++;
-    }
-    return { id: e.id, title: t(e.title, locale), principle: e.principle, derogable: e.derogable, counts };
+  const countsFor = (c: Catalogue, among: ReportProject[]): ReportEngagement[] =>
+    c.engagements.map((e) => {
+      const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+      for (const p of among) {
+        const v = p.verdicts[e.id];
+        if (v) counts[v]++;
+      }
+      return { id: e.id, title: t(e.title, locale), principle: e.principle, derogable: e.derogable, counts };
+    });
+  const cadreOf = (c: Catalogue) => `${c.id}/${c.version}`;
+  const used: Catalogue[] = [catalogue];
+  for (const p of projects) {
+    const c = catalogueOf.get(p.file);
+    if (c && !used.some((u) => cadreOf(u) === cadreOf(c))) used.push(c);
+  }
+  const frameworks: ReportFramework[] = used.map((c) => {
+    const mine = projects.filter((p) => cadreOf(catalogueOf.get(p.file) ?? catalogue) === cadreOf(c));
+    return { cadre: cadreOf(c), name: t(c.name, locale), projects: mine.length, engagements: countsFor(c, mine) };
   });
+  // The report's own framework keeps counting every project, as before (the others only count under their own framework).
+  const engagements: ReportEngagement[] = countsFor(catalogue, projects);
+  // Drop the report's framework when no project uses it and others do.
+  if (frameworks.length > 1 && frameworks[0].projects === 0) frameworks.shift();
 
-  const order = new Map(catalogue.engagements.map((e, i) => [e.id, i]));
+  const order = new Map(used.flatMap((c) => c.engagements.map((e) => e.id)).map((id, i) => [id, i]));
   const derogations = projects
     .flatMap((p) => p.derogations)
     .sort((a, b) => (order.get(a.engagement) ?? 99) - (order.get(b.engagement) ?? 99) || cmp(a.engagement, b.engagement) || cmp(fold(a.projectName), fold(b.projectName)) || cmp(a.file, b.file));
@@ -325,6 +366,7 @@ export function buildModel(results: FileResult[], options: ModelOptions): Report
     excluded,
     unreadable,
     engagements,
+    frameworks,
     derogations,
     totals: {
       projects: projects.length,

@@ -50,8 +50,9 @@ export function verdictChart(engagements: ReportEngagement[], projects: number, 
   const barH = 18;
   const height = legendH + engagements.length * rowH + 8;
   const barW = width - left - right;
-  const last = engagements.length ? engagements[engagements.length - 1].id.replace(/^E/, '') : '';
-  let s = svgOpen(id, width, height, ui('chartVerdicts', locale), ui('chartVerdictsDesc', locale, { n: projects, last }));
+  const first = engagements.length ? engagements[0].id : '';
+  const last = engagements.length ? engagements[engagements.length - 1].id : '';
+  let s = svgOpen(id, width, height, ui('chartVerdicts', locale), ui('chartVerdictsDesc', locale, { n: projects, first, last }));
   // Legend.
   let x = left;
   s += `<g aria-hidden="true">\n`;

@@ -28,6 +28,19 @@ export interface RuleMeta<M extends string = string> {
   fields: string[];
   /** The facts it rests on: "AI Act art. 27", "RGPD art. 35", "CRPA L311-3-1"… */
   references: string[];
+  /**
+   * The options a catalogue may set for this rule (thresholds, variants), as ESLint's
+   * `meta.schema`: a JSON Schema of the options object, and the value of each option when the
+   * catalogue sets none. `{name}` placeholders in the title, description, how-to-fix and messages
+   * are filled with the effective options.
+   */
+  options?: RuleOptionsSpec;
+}
+
+export interface RuleOptionsSpec {
+  /** JSON Schema (2020-12) of the options object; `additionalProperties: false` is advised. */
+  schema: Record<string, unknown>;
+  defaults: Record<string, unknown>;
 }
 
 /**
@@ -81,6 +94,8 @@ export interface RuleContext<M extends string = string> {
   readonly now: Date;
   readonly today: string;
   readonly catalogue: Catalogue;
+  /** The rule's options: its defaults, overridden by the catalogue's. */
+  readonly options: Readonly<Record<string, unknown>>;
   report(options: ReportOptions<M>): void;
   /** Says the rule does not apply to this declaration (e.g. no personal data). */
   notApplicable(): void;

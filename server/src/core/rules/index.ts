@@ -37,8 +37,20 @@ import CadreDerogationIncomplete from './cadre-derogation-incomplete';
 import CadreDerogationInterdite from './cadre-derogation-interdite';
 import CadreEngagementInconnu from './cadre-engagement-inconnu';
 import CadreNonApplicableJustification from './cadre-non-applicable-justification';
+import DecisionExclusivementAutomatisee from './decision-exclusivement-automatisee';
+import EnregistrementUe from './enregistrement-ue';
+import Fria from './fria';
+import InformationInteraction from './information-interaction';
+import InformationPersonnes from './information-personnes';
+import MentionExplicite from './mention-explicite';
+import PublicationRegles from './publication-regles';
+import SousTraitance from './sous-traitance';
 
-/** Every rule the code knows, engagement rules first (E01…E14), then framework-wide ones (`cadre-*`). A catalogue selects, re-grades or disables them by id. */
+/**
+ * Every rule the code knows: the rules first written for Lyon's engagements (E01…E14), those
+ * first written for the legal baseline (named after what they check), then framework-wide ones
+ * (`cadre-*`). A catalogue selects, re-grades, configures or disables them by id or name.
+ */
 export const ALL_RULES: readonly Rule[] = [
   E01AlternativeSansIa,
   E01Alternatives,
@@ -72,6 +84,14 @@ export const ALL_RULES: readonly Rule[] = [
   E12ModelesOuverts,
   E13Sobriete,
   E14Empreinte,
+  DecisionExclusivementAutomatisee,
+  EnregistrementUe,
+  Fria,
+  InformationInteraction,
+  InformationPersonnes,
+  MentionExplicite,
+  PublicationRegles,
+  SousTraitance,
   CadreDateRevue,
   CadreDerogationExpiree,
   CadreDerogationIncomplete,

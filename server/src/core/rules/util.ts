@@ -1,3 +1,4 @@
+import { isInService } from '../catalogue';
 import { schemaAt } from '../schema';
 import { closest } from '../text';
 import type { DataPath, Localized } from '../types';
@@ -7,9 +8,30 @@ import type { FixSpec, RuleContext } from './api';
  * Small helpers shared by the rule files (not a rule itself). Pure functions of the context.
  */
 
-/** Whether the project is in service (`projet.statut: production`): duties "before production" are due. */
+/**
+ * Whether the project is in service: duties "before going into service" are due. The catalogue
+ * says which statuses count (`in_service`; `production` by default).
+ */
 export function inProduction(ctx: RuleContext): boolean {
-  return ctx.statut === 'production';
+  return isInService(ctx.catalogue, ctx.statut);
+}
+
+/**
+ * A high-risk AI system (AI Act annex III) that the public body deploys, outside critical
+ * infrastructure (annex III point 2, excluded from art. 27 and 49(3)).
+ */
+export function highRiskDeployer(ctx: RuleContext): boolean {
+  if (ctx.get(['droits', 'ai_act', 'categorie']) !== 'haut_risque') return false;
+  if (ctx.get(['droits', 'ai_act', 'role']) === 'fournisseur') return false;
+  const annex = ctx.get(['droits', 'ai_act', 'annexe_iii']);
+  return !(typeof annex === 'string' && /^\s*2(?!\d)/.test(annex));
+}
+
+/** `droits.decisions_individuelles`: true, false (and the rule is marked not applicable), or undefined when not given. */
+export function makesIndividualDecisions(ctx: RuleContext): boolean | undefined {
+  const v = ctx.get(['droits', 'decisions_individuelles']);
+  if (v === false) ctx.notApplicable();
+  return typeof v === 'boolean' ? v : undefined;
 }
 
 /** Whether a value is a plain object (a YAML mapping). */

@@ -1,9 +1,11 @@
 import { CodeActionKind, type CodeAction, type Command, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { defaultCatalogue } from '../../core/engine';
 import { computeFixEdits, derogationFix, fixAllEdits } from '../../core/fixes';
+import { parseDeclaration } from '../../core/parse';
 import { derogationQuickFixOffered } from '../../core/inlineActions';
 import { t } from '../../core/i18n';
 import { overlaps } from '../../core/locate';
-import type { FixRef, Localized } from '../../core/types';
+import type { FixRef, Localized, Range } from '../../core/types';
 import { toLspDiagnostic, workspaceEdit } from '../convert';
 import type { Analysis, CadreServer } from '../server';
 
@@ -32,6 +34,23 @@ function editFor(s: CadreServer, a: Analysis, data: ActionData) {
   return workspaceEdit(a.uri, a.version, edits, s.client);
 }
 
+/** Quick fixes of a catalogue being written ("did you mean" on rule ids, fields, principles), with their edits. */
+async function catalogueActions(s: CadreServer, uri: string, range: Range, only: string[] | undefined): Promise<CodeAction[]> {
+  if (!wants(only, CodeActionKind.QuickFix)) return [];
+  const doc = s.documents.get(uri)!;
+  const c = await s.checkCatalogue(doc);
+  const parsed = parseDeclaration(doc.getText());
+  const out: CodeAction[] = [];
+  for (const d of c.diagnostics.filter((x) => overlaps(x.range, range))) {
+    for (const fix of d.fixes ?? []) {
+      const edits = computeFixEdits(parsed, fix, { locale: c.locale, catalogue: defaultCatalogue() });
+      if (!edits?.length) continue;
+      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(d, uri, s.client, (f) => s.host.uriOf(f))], isPreferred: fix.preferred || undefined, edit: workspaceEdit(uri, doc.version, edits, s.client) });
+    }
+  }
+  return out;
+}
+
 /**
  * textDocument/codeAction: one quick fix per fix of each finding in the range, "declare a
  * derogation" for each derogable engagement with a finding there, and `source.fixAll.cadre-ia`.
@@ -41,7 +60,9 @@ export function register(s: CadreServer): void {
   s.connection.onCodeAction(
     s.safe('textDocument/codeAction', async (params): Promise<(CodeAction | Command)[] | null> => {
       const doc = s.documents.get(params.textDocument.uri);
-      if (!doc || !s.isDeclaration(doc)) return null;
+      if (!doc) return null;
+      if (s.isCatalogue(doc)) return catalogueActions(s, doc.uri, params.range, params.context?.only);
+      if (!s.isDeclaration(doc)) return null;
       const a = await s.analyze(doc);
       const only = params.context?.only;
       const out: CodeAction[] = [];

@@ -1,4 +1,5 @@
 import type { CompletionList } from 'vscode-languageserver';
+import { catalogueCompletionsAt } from '../../core/catalogueAuthoring';
 import { completionsAt } from '../../core/completion';
 import { loadTemplates } from '../../core/templates';
 import { toCompletionItem } from '../convert';
@@ -21,11 +22,17 @@ export function register(s: CadreServer): void {
   s.connection.onCompletion(
     s.safe('textDocument/completion', async (params): Promise<CompletionList | null> => {
       const doc = s.documents.get(params.textDocument.uri);
-      if (!doc || !s.isDeclaration(doc)) return null;
+      if (!doc) return null;
+      if (s.isCatalogue(doc)) {
+        const locale = s.localeOf(await s.settingsFor(doc.uri));
+        return { isIncomplete: false, items: catalogueCompletionsAt(doc.getText(), params.position, locale).map((c) => toCompletionItem(c, s.client)) };
+      }
+      if (!s.isDeclaration(doc)) return null;
       const a = await s.analyze(doc);
       const items = completionsAt(a.result.parsed, params.position, {
         locale: a.locale,
         catalogue: a.catalogue,
+        catalogues: a.frameworks.all(),
         trigger: params.context?.triggerCharacter,
         sectionTemplates: sectionTemplates(s),
       });

@@ -10,6 +10,10 @@ export function register(s: CadreServer): void {
   s.connection.languages.diagnostics.on(
     s.safe('textDocument/diagnostic', async (params): Promise<DocumentDiagnosticReport> => {
       const doc = s.document(params?.textDocument?.uri);
+      if (s.isCatalogue(doc)) {
+        const c = await s.checkCatalogue(doc);
+        return { kind: DocumentDiagnosticReportKind.Full, items: c.diagnostics.map((d) => toLspDiagnostic(d, doc.uri, s.client, (f) => s.host.uriOf(f))) };
+      }
       if (!s.isDeclaration(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const a = await s.analyze(doc);
       if (params.previousResultId && params.previousResultId === a.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: a.resultId };

@@ -23,8 +23,8 @@ export type Register = (s: CadreServer) => void;
  * Every handler that runs wherever the server runs (Node and the browser's web worker), one
  * file per request (initialize lives in ./initialize.ts). A new request adds its file here,
  * with the same `register(s)` shape, wrapping its handler with `s.safe(…)`. Handlers that need
- * a disk are registered by the host's entry instead: `cadreIa/report` (./report.ts) by
- * ../start.ts on Node; the browser answers it with an explanation (../../browser/start.ts).
+ * a disk are registered by the host's entry instead: `cadreIa/report` (./report.ts) and `cadreIa/notice` (./notice.ts; pure, but kept out of the web bundle for its size) by
+ * ../start.ts on Node; the browser answers them with an explanation (../../browser/start.ts).
  * Each request has its `RequestType` in shared/protocol.ts.
  */
 export const HANDLERS: readonly Register[] = [

@@ -2,13 +2,21 @@ import { documentVerdicts, verdictsResult } from '../../core/verdictsView';
 import { VerdictsRequest, type PDocumentVerdicts, type VerdictsParams, type VerdictsResult } from '../../../../shared/protocol';
 import { ClientError, type Analysis, type CadreServer } from '../server';
 
-/** cadreIa/verdicts: the 14 verdicts of one document (open or on disk), or of every declaration of the workspace. */
+/**
+ * cadreIa/verdicts: the verdicts of one document (open or on disk) under its own framework, or of
+ * every declaration of the workspace, with the frameworks they are judged by (the checklist
+ * groups by framework).
+ */
 export function register(s: CadreServer): void {
   s.connection.onRequest(
     VerdictsRequest,
     s.safe(VerdictsRequest.method, async (params: VerdictsParams | null, token): Promise<VerdictsResult> => {
-      const view = (a: Analysis, uri: string, version?: number): PDocumentVerdicts => documentVerdicts(uri, version, a.result, a.catalogue, a.locale);
+      const view = (a: Analysis, uri: string, version?: number): PDocumentVerdicts => {
+        if (a.result.framework?.known !== false && !used.includes(a.catalogue)) used.push(a.catalogue);
+        return documentVerdicts(uri, version, a.result, a.catalogue, a.locale);
+      };
       const documents: PDocumentVerdicts[] = [];
+      const used: Analysis['catalogue'][] = [];
       let first: Analysis | undefined;
       if (params?.uri !== undefined) {
         if (typeof params.uri !== 'string') throw new ClientError('uri must be a string');
@@ -50,9 +58,9 @@ export function register(s: CadreServer): void {
         }
       }
       const settings = await s.settingsFor(params?.uri);
-      const catalogue = first?.catalogue ?? (await s.catalogueFor(settings, params?.uri)).catalogue;
+      const catalogue = used[0] ?? first?.catalogue ?? (await s.catalogueFor(settings, params?.uri)).catalogue;
       const locale = first?.locale ?? s.localeOf(settings);
-      return verdictsResult(catalogue, locale, documents);
+      return verdictsResult(catalogue, locale, documents, used.length ? used : [catalogue]);
     }),
   );
 }
