@@ -21,8 +21,13 @@ import { LineIndex } from '../core/positions';
 import { findDeclarations } from './files';
 import { finishList, lintFileForList, type LintedFile } from './lintFiles';
 
-/** Below this many files per worker, a worker's start-up (~60–100 ms of CPU: the bundle, the data files) costs more than it saves. */
-export const MIN_FILES_PER_WORKER = 40;
+/**
+ * Files per worker below which a worker costs more than it saves. Measured (bench/README.md):
+ * a worker's start-up (its bundle, the schemas, the bundled catalogues) costs as much CPU as
+ * linting 55–130 declarations of 200 lines; with two workers on two cores the wall time falls
+ * only past about twice that many files.
+ */
+export const MIN_FILES_PER_WORKER = 64;
 /** Files per message: enough to amortize the round trip, few enough to balance the load. */
 const BATCH = 16;
 
