@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/i18n';
 import { ioMessage, type FileResult } from '../core/fileResult';
-import { lintPaths } from '../node/lintFiles';
+import { lintPathsParallel } from '../node/pool';
 import type { Locale, Localized } from '../core/types';
 import { parseCommand, plural, usageError, writeMessage, type Io, type OptionSpecs } from './args';
 import { applyBaseline, BASELINE_MSG, makeBaseline, readBaseline } from './baseline';
@@ -167,7 +167,7 @@ export async function lintCommand(args: string[], io: Io, envLocale: Locale): Pr
   // Each declaration is judged by the framework its `cadre:` names (bundled or --catalogue).
   const options = { locale, catalogue, frameworks, now };
 
-  let results: FileResult[] = lintPaths(paths, options);
+  let results: FileResult[] = await lintPathsParallel(paths, options);
   if (results.length === 0) {
     if (values['allow-empty']) {
       io.stdout(t(LINT_MSG.noneAllowed, locale) + '\n');
@@ -179,7 +179,7 @@ export async function lintCommand(args: string[], io: Io, envLocale: Locale): Pr
 
   if (values.fix || values['fix-dry-run']) {
     const fixed = applyFixes(results, { locale, catalogue, frameworks, dryRun: !!values['fix-dry-run'], color: wantColor(values.color as boolean | undefined, io.env, io.isTTY) }, io);
-    if (fixed.changed && !values['fix-dry-run']) results = lintPaths(paths, options);
+    if (fixed.changed && !values['fix-dry-run']) results = await lintPathsParallel(paths, options);
     if (fixed.failed) return 2;
   }
 

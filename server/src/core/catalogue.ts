@@ -1,5 +1,5 @@
 import { getIn, parseDeclaration, type ParsedDeclaration } from './parse';
-import { createAjv, declarationSchema, schemaAt } from './schema';
+import { declarationSchema, schemaAt, schemaValidator } from './schema';
 import { derivedResource, resourceText } from './resources';
 import { closest } from './text';
 import type { DataPath, Localized, SeveritySetting } from './types';
@@ -138,9 +138,9 @@ export function cadreId(c: Catalogue): string {
 /** Largest catalogue file read. */
 export const MAX_CATALOGUE_BYTES = 2 * 1024 * 1024;
 
-/** The validator of `schemas/catalogue.schema.json`, compiled once (per resource reader). */
+/** The validator of `schemas/catalogue.schema.json`, made once (per resource reader). */
 export function catalogueValidator(): ((data: unknown) => boolean) & { errors?: unknown } {
-  return derivedResource('schemas/catalogue.schema.json', () => createAjv().compile(JSON.parse(resourceText('schemas/catalogue.schema.json'))));
+  return derivedResource('schemas/catalogue.schema.json', () => schemaValidator('schemas/catalogue.schema.json', resourceText('schemas/catalogue.schema.json')));
 }
 
 export function catalogueSchema(): Record<string, unknown> {

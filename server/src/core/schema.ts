@@ -5,6 +5,7 @@ import { getIn, rangeOf, type ParsedDeclaration } from './parse';
 import { derivedResource, resourceText } from './resources';
 import { closest, PLACEHOLDER_RE } from './text';
 import type { DataPath, Diagnostic, FixRef, Locale, Localized } from './types';
+import { PRECOMPILED } from './validators.precompiled';
 
 /** A JSON Schema node, with our `x-*` annotations. */
 export interface SchemaNode {
@@ -27,12 +28,38 @@ export interface SchemaNode {
 /** Keywords of ours that ajv must accept (annotations only: they never run code). */
 export const ANNOTATION_KEYWORDS = ['x-description-en', 'x-title-en', 'x-enum-descriptions'];
 
-/** The declaration schema and its validator, compiled once (per resource reader). */
+/** The declaration schema and its validator, made once (per resource reader). */
 export function declarationSchema(): { schema: SchemaNode; validate: ValidateFunction } {
   return derivedResource('schemas/declaration.schema.json', () => {
-    const schema = JSON.parse(resourceText('schemas/declaration.schema.json')) as SchemaNode;
-    return { schema, validate: createAjv().compile(schema) };
+    const text = resourceText('schemas/declaration.schema.json');
+    const schema = JSON.parse(text) as SchemaNode;
+    return { schema, validate: schemaValidator('schemas/declaration.schema.json', text, schema) };
   });
+}
+
+/**
+ * FNV-1a (32 bits) of the UTF-16 units, and the length: tells whether a schema text is the one a
+ * precompiled validator was generated from (not a security check: these are the package's own
+ * files). `scripts/build-validators.mjs` has the same function.
+ */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${(h >>> 0).toString(16)}-${text.length}`;
+}
+
+/**
+ * The validator of a package schema: the one generated at build time when the text read is the
+ * one it was generated from (bundles), else compiled now with `createAjv()` (source runs, a
+ * schema changed after the build, a resource reader serving other texts).
+ */
+export function schemaValidator(file: string, text: string, schema: unknown = JSON.parse(text)): ValidateFunction {
+  const pre = PRECOMPILED[file];
+  if (pre && pre.hash === textHash(text)) return pre.validate;
+  return createAjv().compile(schema as object);
 }
 
 export function createAjv(): Ajv2020 {

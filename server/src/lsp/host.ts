@@ -1,4 +1,6 @@
 import type { CatalogueLoad } from '../core/catalogue';
+import type { FullLintResult, LintOptions } from '../core/engine';
+import type { IdEntry } from '../core/crossFile';
 
 /** A declaration read from the workspace: its text, or why it could not be read (as the CLI says it). */
 export type HostRead = { text: string } | { error: string; detail?: string };
@@ -35,4 +37,10 @@ export interface ServerHost {
   watchPattern(file: string): string;
   /** Today (Node: `CADRE_IA_DATE` when set, for reproducible results). */
   today(): Date;
+  /**
+   * Lints many files at once, each as the server would (Node: on worker threads); `undefined`
+   * when the host would gain nothing (too few files, no threads): the server then lints them
+   * one by one. An entry is `undefined` for a file it could not lint (the server reads it itself).
+   */
+  lintMany?(files: string[], options: LintOptions): Promise<({ result: FullLintResult; id?: IdEntry } | undefined)[] | undefined>;
 }

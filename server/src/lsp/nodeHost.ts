@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUNDLED_CATALOGUE_FILE } from '../core/catalogue';
 import { loadCatalogueFile } from '../node/catalogue';
 import { findDeclarations, readDeclaration } from '../node/files';
+import { lintListOnWorkers } from '../node/pool';
 import { resourcePath } from '../node/resources';
 import type { HostRead, ServerHost } from './host';
 
@@ -60,4 +61,8 @@ export const nodeHost: ServerHost = {
   readDeclaration: async (file, maxBytes): Promise<HostRead> => readDeclaration(file, maxBytes),
   watchPattern: (file) => file.split(path.sep).join('/'),
   today,
+  async lintMany(files, options) {
+    const done = await lintListOnWorkers(files, options);
+    return done?.map((d) => (d?.result.result ? { result: d.result.result, id: d.id } : undefined));
+  },
 };

@@ -356,6 +356,45 @@ export class CadreServer {
     return a;
   }
 
+  /**
+   * Fills the cache of `analyzeFile` for many unopened files at once, through the host's
+   * `lintMany` (worker threads on Node) when it has one: the workspace verdicts and diagnostics
+   * call it before going through their files. The analyses are those `analyzeFile` would make
+   * (same settings per folder, catalogue, cache key); files it leaves are analysed as before.
+   */
+  async prefetchFiles(files: string[]): Promise<void> {
+    if (!this.host.lintMany) return;
+    const groups = new Map<Settings, { uri: string; choice: CatalogueChoice; items: { file: string; uri: string; key: string }[] }>();
+    for (const file of files) {
+      if (this.openDocumentFor(file)) continue;
+      const uri = this.host.uriOf(file);
+      const folder = this.folderOf(uri);
+      const inFolder = folder !== undefined && this.host.contains(folder, file);
+      const settings = await this.settingsFor(inFolder ? this.host.uriOf(folder) : uri);
+      const stat = await this.host.fileKey(file);
+      if ('error' in stat) continue;
+      const key = `${this.generation}:${stat.key}`;
+      if (this.disk.get(file)?.key === key) continue;
+      let g = groups.get(settings);
+      if (!g) groups.set(settings, (g = { uri, choice: await this.catalogueFor(settings, uri), items: [] }));
+      g.items.push({ file, uri, key });
+    }
+    for (const [settings, g] of groups) {
+      const locale = this.localeOf(settings);
+      const { catalogue, frameworks } = g.choice;
+      // As compute() does: the document's `cadre:` picks its framework among the known ones.
+      const options = { locale, catalogue, frameworks, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize };
+      const done = await this.host.lintMany(g.items.map((i) => i.file), options);
+      if (!done) continue;
+      g.items.forEach((item, k) => {
+        const d = done[k];
+        if (!d) return;
+        d.result.parsed = withoutTree(d.result.parsed, { text: false, data: false });
+        this.disk.set(item.file, { key: item.key, analysis: { uri: item.uri, version: undefined, text: '', result: d.result, settings, locale, catalogue: d.result.catalogue, frameworks, resultId: item.key, id: d.id } });
+      });
+    }
+  }
+
   /** The open document whose file is `file`, if any (URIs may be spelled differently). */
   openDocumentFor(file: string): TextDocument | undefined {
     for (const doc of this.documents.all()) if (this.fileOf(doc.uri) === file) return doc;

@@ -21,23 +21,36 @@ export function lintFile(file: string, options: LintOptions = {}): FileResult {
 /**
  * Lints every declaration under the given paths. The results keep no syntax tree
  * (`withoutTree`): a workspace of 1,000 files would otherwise hold ~350 MB and spend a quarter
- * of its time in the garbage collector.
+ * of its time in the garbage collector. In-process; `lintPathsParallel` (`pool.ts`) spreads
+ * the same work over worker threads and gives the same results.
  */
 export function lintPaths(paths: string[], options: LintOptions = {}): FileResult[] {
+  const opts = { ...options, catalogue: options.catalogue ?? defaultCatalogue() };
+  const done = findDeclarations(paths).map((f): LintedFile => (f.error ? { result: { file: f.file, ioError: f.error } } : lintFileForList(f.file, opts)));
+  return finishList(done, opts);
+}
+
+/** One file of a list: its result without tree, and its `projet.id` for the check across files. */
+export interface LintedFile {
+  result: FileResult;
+  id?: IdEntry;
+}
+
+/** Lints one file of a list (`lintPaths`, the worker threads of `pool.ts`). Never throws. */
+export function lintFileForList(file: string, options: LintOptions): LintedFile {
+  const r = lintFile(file, options);
+  if (!r.result) return { result: r };
+  const id = idEntry(file, r.result.parsed);
+  r.result.parsed = withoutTree(r.result.parsed);
+  return { result: r, id };
+}
+
+/** Adds what is found across files (one projet.id per project: an error on each file that shares one). */
+export function finishList(done: LintedFile[], options: LintOptions): FileResult[] {
   const catalogue = options.catalogue ?? defaultCatalogue();
-  const opts = { ...options, catalogue };
-  const ids: (IdEntry | undefined)[] = [];
-  const results = findDeclarations(paths).map((f): FileResult => {
-    if (f.error) return { file: f.file, ioError: f.error };
-    const r = lintFile(f.file, opts);
-    if (r.result) {
-      ids.push(idEntry(f.file, r.result.parsed));
-      r.result.parsed = withoutTree(r.result.parsed);
-    }
-    return r;
-  });
-  // Across files: one projet.id per project (an error on each file that shares one).
-  const duplicates = duplicateIdDiagnostics(ids, opts.locale ?? 'fr', docUrl(catalogue, DUPLICATE_ID));
+  const ids = done.filter((d) => d.result.result).map((d) => d.id);
+  const duplicates = duplicateIdDiagnostics(ids, options.locale ?? 'fr', docUrl(catalogue, DUPLICATE_ID));
+  const results = done.map((d) => d.result);
   for (const r of results) {
     const found = duplicates.get(r.file);
     if (found && r.result) r.result.diagnostics.push(...found);

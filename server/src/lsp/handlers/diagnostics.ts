@@ -27,8 +27,10 @@ export function register(s: CadreServer): void {
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       const seen = new Set<string>();
       const analyses: { folder: string; uri: string; version: number | null; a: Analysis }[] = [];
-      for (const folder of s.folders) {
-        for (const file of await s.host.findDeclarations(folder)) {
+      const lists = await Promise.all(s.folders.map(async (folder) => ({ folder, files: await s.host.findDeclarations(folder) })));
+      await s.prefetchFiles([...new Set(lists.flatMap((l) => l.files))]);
+      for (const { folder, files } of lists) {
+        for (const file of files) {
           if (token?.isCancellationRequested) return { items };
           if (seen.has(file)) continue;
           seen.add(file);

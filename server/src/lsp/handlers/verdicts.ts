@@ -34,8 +34,10 @@ export function register(s: CadreServer): void {
         documents.push(view(a, params.uri, open?.version));
       } else {
         const seen = new Set<string>();
-        for (const folder of s.folders) {
-          for (const file of await s.host.findDeclarations(folder)) {
+        const lists = await Promise.all(s.folders.map((folder) => s.host.findDeclarations(folder)));
+        await s.prefetchFiles([...new Set(lists.flat())]);
+        for (const list of lists) {
+          for (const file of list) {
             if (token?.isCancellationRequested) break;
             if (seen.has(file)) continue;
             seen.add(file);

@@ -1,0 +1,158 @@
+/**
+ * `lintPaths` over worker threads: the files of a folder are linted by a pool of
+ * `os.availableParallelism()` workers (`lintWorker.ts`, bundled as `dist/lint-worker.js`), in
+ * batches handed out as workers free up; results come back in input order, and the check across
+ * files runs here, as in `lintPaths`. The output is the same as in-process (tested byte for
+ * byte on the CLI's formats). Small lists stay in-process: starting a worker costs about as
+ * much as linting `MIN_FILES_PER_WORKER` files (measured, see bench/README.md).
+ *
+ * `CADRE_IA_JOBS` sets the number of threads (1: in-process); an unusable worker (no bundle, a
+ * crash) means the remaining files are linted in-process: the answer is the same, only slower.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Catalogue } from '../core/catalogue';
+import { defaultCatalogue, frameworksOf, type LintOptions } from '../core/engine';
+import { FrameworkSet } from '../core/framework';
+import type { FileResult } from '../core/fileResult';
+import { LineIndex } from '../core/positions';
+import { findDeclarations } from './files';
+import { finishList, lintFileForList, type LintedFile } from './lintFiles';
+
+/**
+ * Files per worker below which a worker costs more than it saves. Measured (bench/README.md):
+ * a worker's start-up (its bundle, the schemas, the bundled catalogues) costs as much CPU as
+ * linting 55–130 declarations of 200 lines; with two workers on two cores the wall time falls
+ * only past about twice that many files.
+ */
+export const MIN_FILES_PER_WORKER = 64;
+/** Files per message: enough to amortize the round trip, few enough to balance the load. */
+const BATCH = 16;
+
+/** What a worker starts with (`workerData`): the options without their class instances, and the frameworks as a list. */
+export interface PoolStart {
+  options: Omit<LintOptions, 'frameworks'>;
+  frameworks: { catalogues: Catalogue[]; fallback: Catalogue };
+}
+
+/** The options a worker lints with, rebuilt from what it started with (the same frameworks, in the same order). */
+export function workerOptions(start: PoolStart): LintOptions {
+  const frameworks = new FrameworkSet(start.frameworks.catalogues, start.frameworks.fallback);
+  return { ...start.options, catalogue: start.options.catalogue ?? frameworks.fallback, frameworks };
+}
+export interface PoolRequest {
+  batch: number;
+  files: string[];
+}
+export type PoolResponse = { batch: number; done: LintedFile[] } | { batch: number; error: string };
+
+/** Threads for `files` files: `CADRE_IA_JOBS` when set (1: in-process), else the cores, at most one per MIN_FILES_PER_WORKER files. */
+export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.CADRE_IA_JOBS);
+  if (env.CADRE_IA_JOBS && Number.isInteger(asked) && asked >= 1) return Math.max(1, Math.min(asked, files));
+  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(files / MIN_FILES_PER_WORKER)));
+}
+
+/** How a worker is started: the bundled `lint-worker.js` next to this bundle, else the TypeScript source through tsx (tests, scripts). */
+function workerScript(): { file: string; eval: boolean } | undefined {
+  const bundled = path.join(__dirname, 'lint-worker.js');
+  if (fs.existsSync(bundled)) return { file: bundled, eval: false };
+  const source = path.join(__dirname, 'lintWorker.ts');
+  if (fs.existsSync(source)) return { file: `require('tsx/cjs'); require(${JSON.stringify(source)});`, eval: true };
+  return undefined;
+}
+
+/** What the last call did (tests and benchmarks read it): threads started, files linted on them. */
+export const poolStats = { threads: 0, filesOnWorkers: 0 };
+
+/** Same results as `lintPaths(paths, options)`, linted on worker threads when the list is large enough. */
+export async function lintPathsParallel(paths: string[], options: LintOptions = {}): Promise<FileResult[]> {
+  const opts: LintOptions = { ...options, catalogue: options.catalogue ?? defaultCatalogue() };
+  const found = findDeclarations(paths);
+  const done: (LintedFile | undefined)[] = found.map((f) => (f.error ? { result: { file: f.file, ioError: f.error } } : undefined));
+  const todo = found.flatMap((f, i) => (f.error ? [] : [i]));
+  const linted = await lintListOnWorkers(todo.map((i) => found[i].file), opts);
+  todo.forEach((i, k) => (done[i] = linted?.[k]));
+  // In-process: everything when no worker was used, and whatever a failed worker left.
+  for (const i of todo) done[i] ??= lintFileForList(found[i].file, opts);
+  return finishList(done as LintedFile[], opts);
+}
+
+/**
+ * Lints a list of files on worker threads, each as `lintFileForList` would (no check across
+ * files), in input order; `undefined` when the list is too small for more than one thread (or
+ * no worker can start), and `undefined` entries for files a failed worker left.
+ */
+export async function lintListOnWorkers(files: string[], options: LintOptions): Promise<(LintedFile | undefined)[] | undefined> {
+  const withCatalogue: LintOptions = { ...options, catalogue: options.catalogue ?? defaultCatalogue() };
+  const opts: LintOptions = { ...withCatalogue, frameworks: frameworksOf(withCatalogue) };
+  const threads = threadsFor(files.length);
+  const script = threads > 1 ? workerScript() : undefined;
+  poolStats.threads = script ? threads : 0;
+  poolStats.filesOnWorkers = 0;
+  if (!script) return undefined;
+  const out: (LintedFile | undefined)[] = files.map(() => undefined);
+  await onWorkers(script, threads, files, opts, (k, d) => {
+    out[k] = rehydrate(d, opts);
+    poolStats.filesOnWorkers++;
+  });
+  return out;
+}
+
+/** Back from a worker: the line index rebuilt, the catalogue (sent as its `cadre:`) this thread's own object. */
+function rehydrate(d: LintedFile, options: LintOptions): LintedFile {
+  const r = d.result.result as (NonNullable<LintedFile['result']['result']> & { cadre?: string }) | undefined;
+  if (r) {
+    const frameworks = frameworksOf(options);
+    r.parsed.lines = new LineIndex(r.parsed.text);
+    r.catalogue = (r.cadre !== undefined ? frameworks.get(r.cadre) : undefined) ?? frameworks.fallback;
+    delete r.cadre;
+  }
+  return d;
+}
+
+function onWorkers(script: { file: string; eval: boolean }, threads: number, files: string[], options: LintOptions, put: (k: number, d: LintedFile) => void): Promise<void> {
+  const batches: number[] = [];
+  for (let k = 0; k < files.length; k += BATCH) batches.push(k);
+  let next = 0;
+  return new Promise((resolve) => {
+    let running = threads;
+    const finished = () => {
+      if (--running === 0) resolve();
+    };
+    for (let w = 0; w < threads; w++) {
+      let worker: Worker;
+      try {
+        const set = frameworksOf(options);
+        const { frameworks: _frameworks, ...plain } = options;
+        worker = new Worker(script.file, { eval: script.eval, workerData: { options: plain, frameworks: { catalogues: set.all(), fallback: set.fallback } } satisfies PoolStart });
+      } catch {
+        finished();
+        continue;
+      }
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        void worker.terminate();
+        finished();
+      };
+      const send = () => {
+        if (next >= batches.length) return end();
+        const batch = next++;
+        worker.postMessage({ batch, files: files.slice(batches[batch], batches[batch] + BATCH) } satisfies PoolRequest);
+      };
+      worker.on('message', (m: PoolResponse) => {
+        if ('error' in m) return end(); // its batch is linted in-process afterwards
+        m.done.forEach((d, j) => put(batches[m.batch] + j, d));
+        send();
+      });
+      // A worker that fails (start-up, out of memory) stops taking batches; the others go on.
+      worker.on('error', end);
+      worker.on('exit', end);
+      send();
+    }
+  });
+}
