@@ -17,8 +17,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev') || watch;
 
-/** Budget of dist/web/server.js, minified (bytes): 781 KiB at its introduction (ajv, yaml, the LSP library, the core, the data files). */
-export const WEB_SERVER_BUDGET = 900 * 1024;
+/**
+ * Budget of dist/web/server.js, minified (bytes): 781 KiB at its introduction (ajv, yaml, the LSP
+ * library, the core, the data files); raised to 920 KiB when the second bundled framework
+ * (socle-ia/v1: its catalogue, its eight rules, the catalogue-authoring features) took it to 901 KiB.
+ * A rise must say what it pays for; the precompiled validators (~150 KiB) stay out of it.
+ */
+export const WEB_SERVER_BUDGET = 920 * 1024;
 
 const entries = [
   { in: 'server/src/cli/index.ts', out: 'dist/cli.js' },
