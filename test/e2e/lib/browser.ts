@@ -159,9 +159,18 @@ export async function readProblems(page: Page, min = 1, timeoutMs = 30_000, wait
   if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
   const rows = page.locator('.markers-panel .monaco-list-row');
   await rows.nth(Math.max(0, min - 1)).waitFor({ timeout: timeoutMs });
-  // Diagnostics of several files arrive one file at a time: wait for the row the caller expects.
-  if (waitForRow) await rows.filter({ hasText: waitForRow }).first().waitFor({ timeout: timeoutMs });
-  return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const read = async () => (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  if (!waitForRow) return read();
+  // Diagnostics of several files arrive one file at a time, and the panel is a virtual list that
+  // re-renders (and may scroll) as they do: read whole snapshots until one holds the expected row.
+  const deadline = Date.now() + timeoutMs;
+  let last: string[] = [];
+  while (Date.now() < deadline) {
+    last = await read();
+    if (last.some((t) => waitForRow.test(t))) return last;
+    await page.waitForTimeout(250);
+  }
+  return last;
 }
 
 /** Full-page PNG in test-results/e2e/<name>.png; returns its path. */
