@@ -1,6 +1,7 @@
 import { installNodeResources } from '../node/resources';
 import { main } from './main';
 import './catalogue';
+import './diff';
 import './lsp';
 import './notice';
 import './report';
