@@ -31,7 +31,7 @@ Ce que change une modification (une merge request) aux déclarations : pour chaq
 ajoutée, modifiée, renommée ou supprimée entre REF et l'arbre de travail, les engagements dont le
 verdict change (E02 conforme → non conforme), les constats introduits et les constats résolus.
 Les constats sont appariés comme dans une référence (--baseline) : un déplacement de lignes
-n'est pas un changement. Sans chemin, toutes les déclarations du dépôt.
+n'est pas un changement. Sans chemin, tout le dépôt.
 
 Options :
       --base REF             la version de comparaison (branche, étiquette, commit) ; par défaut
@@ -56,7 +56,7 @@ What a change (a merge request) does to the declarations: for each declaration a
 renamed or deleted between REF and the work tree, the engagements whose verdict changes
 (E02 compliant → non-compliant), the findings introduced and the findings resolved. Findings
 are matched as in a baseline (--baseline): lines that move are not a change. Without paths,
-every declaration of the repository.
+the whole repository.
 
 Options:
       --base REF             the version to compare with (branch, tag, commit); by default the
