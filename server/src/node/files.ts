@@ -6,6 +6,17 @@ export { DECLARATION_RE, isDeclarationFile } from '../core/fileResult';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
+/**
+ * Whether a path (relative to the folder searched, `/` or the platform separator) lies in a
+ * folder the search skips: node_modules, .git, dist, out, and every folder starting with a dot.
+ */
+export function inSkippedFolder(rel: string): boolean {
+  return rel
+    .split(/[\\/]/)
+    .slice(0, -1)
+    .some((p) => SKIP_DIRS.has(p) || (p.startsWith('.') && p !== '.' && p !== '..'));
+}
+
 export interface FoundFile {
   /** The path as the user would write it (relative to the cwd when given relative). */
   file: string;
@@ -85,17 +96,23 @@ export function readDeclaration(file: string, maxBytes: number): ReadResult {
       if (n === 0) break;
       read += n;
     }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, read));
-    } catch {
-      return { error: 'INVALID_UTF8' };
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
+    return decodeDeclaration(buf.subarray(0, read), maxBytes);
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code ?? 'EIO', detail: (e as Error).message };
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** Bytes read elsewhere (a git blob) as a declaration's text: the same checks as `readDeclaration`. */
+export function decodeDeclaration(bytes: Uint8Array, maxBytes: number): ReadResult {
+  if (bytes.length > maxBytes) return { error: 'TOO_LARGE', detail: String(bytes.length) };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { error: 'INVALID_UTF8' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text };
 }

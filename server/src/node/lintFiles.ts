@@ -4,7 +4,7 @@ import { unreadableResult, type FileResult } from '../core/fileResult';
 import { DEFAULT_MAX_CHARS, withoutTree } from '../core/parse';
 import { docUrl } from '../core/catalogue';
 import { DUPLICATE_ID, duplicateIdDiagnostics, idEntry, type IdEntry } from '../core/crossFile';
-import { findDeclarations, readDeclaration } from './files';
+import { decodeDeclaration, findDeclarations, readDeclaration } from './files';
 
 export { ioMessage, unreadableResult, type FileResult } from '../core/fileResult';
 
@@ -16,6 +16,13 @@ export function lintFile(file: string, options: LintOptions = {}): FileResult {
   if ('text' in read) return { file, result: lintText(read.text, options) };
   if (read.error === 'TOO_LARGE' || read.error === 'INVALID_UTF8') return { file, result: unreadableResult(read.error, read.detail, options) };
   return { file, ioError: read.error };
+}
+
+/** Lints a declaration's bytes read elsewhere (a git blob, for `cadre-ia diff`). Never throws. */
+export function lintBytes(file: string, bytes: Uint8Array, options: LintOptions = {}): FileResult {
+  const read = decodeDeclaration(bytes, (options.maxChars ?? DEFAULT_MAX_CHARS) * 3);
+  if ('text' in read) return { file, result: lintText(read.text, options) };
+  return { file, result: unreadableResult(read.error, read.detail, options) };
 }
 
 /**
