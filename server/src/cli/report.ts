@@ -10,7 +10,7 @@ import { t } from '../core/i18n';
 import { ioMessage } from '../core/fileResult';
 import { generateReport, readReportConfig } from '../node/report';
 import type { Locale, Localized } from '../core/types';
-import { COMMANDS, parseCommand, type Io } from './main';
+import { COMMAND_SUMMARIES, COMMANDS, parseCommand, type Io } from './main';
 
 const USAGE: Localized = {
   fr: `Usage : cadre-ia report [chemins…] [options]
@@ -136,3 +136,7 @@ export async function reportCommand(args: string[], io: Io, envLocale: Locale): 
 }
 
 COMMANDS.set('report', reportCommand);
+COMMAND_SUMMARIES.set('report', {
+  fr: 'écrit le bilan annuel public, la revue interne et les registres (CSV, JSON Eurocities) d’une année : report [chemins…] --year AAAA --out DOSSIER',
+  en: 'writes the public annual bilan, the internal review and the registers (CSV, Eurocities JSON) of a year: report [paths…] --year YYYY --out DIR',
+});
