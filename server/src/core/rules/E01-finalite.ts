@@ -29,7 +29,7 @@ const meta = {
     },
   },
   fields: ['interet_general.finalite', 'interet_general.benefices'],
-  references: ['Cadre IA de Lyon (2025), principe « intérêt général » et pertinence des projets', 'Inventaire Etalab des algorithmes publics (finalité)', 'Eurocities Algorithmic Transparency Standard v0.3.1 (goal, proportionality)'],
+  references: ['Inventaire Etalab des algorithmes publics (finalité)', 'Eurocities Algorithmic Transparency Standard v0.3.1 (goal, proportionality)'],
 } satisfies RuleMeta;
 
 export default defineRule({

@@ -26,7 +26,7 @@ const meta = {
     fixTrue: { fr: 'Inscrire le projet au bilan annuel (`inclus: true`)', en: 'List the project in the annual report (`inclus: true`)' },
   },
   fields: ['bilan_annuel.inclus'],
-  references: ['Cadre IA de Lyon (2025), engagement de publication d’un bilan annuel', 'CRPA art. L312-1-3 (publication des règles des traitements algorithmiques)'],
+  references: ['CRPA art. L312-1-3 (publication des règles des traitements algorithmiques)'],
 } satisfies RuleMeta;
 
 export default defineRule({

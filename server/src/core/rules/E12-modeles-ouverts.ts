@@ -21,7 +21,7 @@ const meta = {
     },
   },
   fields: ['souverainete.modeles[].poids_ouverts', 'souverainete.modeles[].nom'],
-  references: ['Cadre IA de Lyon (2025), enjeu de souveraineté', 'Socle interministériel de logiciels libres (SILL)', 'Loi n° 2016-1321 pour une République numérique art. 16 (logiciels libres)'],
+  references: ['Socle interministériel de logiciels libres (SILL)', 'Loi n° 2016-1321 pour une République numérique art. 16 (logiciels libres)'],
 } satisfies RuleMeta;
 
 export default defineRule({
