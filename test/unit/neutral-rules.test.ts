@@ -124,6 +124,22 @@ describe('a city’s words are its catalogue’s: Lyon’s users see them, other
     }
   });
 
+  it('under the legal baseline no rule text names one of Lyon’s engagement ids: messages name the engagement they are listed under', () => {
+    const lyonIds = lyon.engagements.map((e) => e.id);
+    for (const b of frameworkOf(socle).bindings) {
+      const info = codeInfo(b.code, socle);
+      const data = { engagement: b.engagement?.id ?? '' };
+      const texts = [info.title, info.description, info.howToFix, info.note, ...Object.values(b.rule.meta.messages)].filter(Boolean).flatMap((l) => [t(l!, 'fr', data), t(l!, 'en', data)]);
+      for (const s of texts) for (const id of lyonIds) assert.doesNotMatch(s, new RegExp(`\\b${id}\\b`), `${b.code}: ${s}`);
+    }
+    // A finding as the engine writes it: the missing `agents` section under AIA-4.
+    const text = fs.readFileSync(path.join(ROOT, 'examples', 'assistant-conversationnel-usagers.ia.yaml'), 'utf8').replace(/^cadre: lyon-ia\/v1$/m, 'cadre: socle-ia/v1').replace(/^agents:\n(?:  .*\n)+/m, '');
+    const r = lintText(text, { locale: 'fr', now: new Date('2026-12-02T12:00:00Z') });
+    const d = r.diagnostics.find((x) => x.code === 'AIA-4-formation');
+    assert.ok(d, r.diagnostics.map((x) => x.code).join(' '));
+    assert.match(d.message, /\(AIA-4\)\.$/);
+  });
+
   it('the hover of a finding shows the catalogue’s note (Lyon’s words on E02)', () => {
     const text = fs.readFileSync(path.join(ROOT, 'examples', 'assistant-conversationnel-usagers.ia.yaml'), 'utf8');
     const r = lintText(text, { locale: 'fr', now: new Date('2026-12-02T12:00:00Z') });

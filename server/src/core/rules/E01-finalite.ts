@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     section: {
-      fr: 'Section « interet_general » absente : décrivez la finalité, les bénéfices, les alternatives étudiées et les indicateurs (E01).',
-      en: "Missing 'interet_general' section: describe the purpose, benefits, alternatives studied and indicators (E01).",
+      fr: 'Section « interet_general » absente : décrivez la finalité, les bénéfices, les alternatives étudiées et les indicateurs ({engagement}).',
+      en: "Missing 'interet_general' section: describe the purpose, benefits, alternatives studied and indicators ({engagement}).",
     },
     finalite: {
       fr: 'Finalité non renseignée : dites à quoi sert l’IA et pour qui (`interet_general.finalite`).',

@@ -16,12 +16,12 @@ const meta = {
   },
   messages: {
     noMention: {
-      fr: 'Les productions de l’IA ne sont pas signalées comme telles : la mention de l’IA est obligatoire (E07, AI Act art. 50).',
-      en: 'The outputs of the AI are not marked as such: disclosing AI is mandatory (E07, AI Act art. 50).',
+      fr: 'Les productions de l’IA ne sont pas signalées comme telles : la mention de l’IA est obligatoire ({engagement}, AI Act art. 50).',
+      en: 'The outputs of the AI are not marked as such: disclosing AI is mandatory ({engagement}, AI Act art. 50).',
     },
     section: {
-      fr: 'Section « transparence » absente : dites comment les productions de l’IA sont signalées (E07).',
-      en: "Missing 'transparence' section: say how the outputs of the AI are marked (E07).",
+      fr: 'Section « transparence » absente : dites comment les productions de l’IA sont signalées ({engagement}).',
+      en: "Missing 'transparence' section: say how the outputs of the AI are marked ({engagement}).",
     },
     missing: {
       fr: 'Indiquez si les productions de l’IA portent une mention (`transparence.mention_ia`).',

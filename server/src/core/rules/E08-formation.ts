@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     section: {
-      fr: 'Section « agents » absente : indiquez la formation des agents et la consultation des instances du dialogue social (E08).',
-      en: "Missing 'agents' section: state the training of agents and the consultation of the staff bodies (E08).",
+      fr: 'Section « agents » absente : indiquez la formation des agents et la consultation des instances du dialogue social ({engagement}).',
+      en: "Missing 'agents' section: state the training of agents and the consultation of the staff bodies ({engagement}).",
     },
     notDoneProduction: {
       fr: 'Projet en production sans formation des agents qui l’utilisent (AI Act art. 4).',

@@ -15,7 +15,7 @@ const meta = {
     en: 'Fill in the `reversibilite` section: `plan_sortie.existe: true` with its `reference`, `formats_export`, `solution_de_repli` and `clause_contractuelle: true`.',
   },
   messages: {
-    section: { fr: 'Section « reversibilite » absente : la réversibilité doit être garantie (E11).', en: "Missing 'reversibilite' section: reversibility must be guaranteed (E11)." },
+    section: { fr: 'Section « reversibilite » absente : la réversibilité doit être garantie ({engagement}).', en: "Missing 'reversibilite' section: reversibility must be guaranteed ({engagement})." },
     noPlan: { fr: 'Pas de plan de sortie : la réversibilité n’est pas garantie.', en: 'No exit plan: reversibility is not guaranteed.' },
     planMissing: { fr: 'Indiquez s’il existe un plan de sortie (`plan_sortie.existe`).', en: 'State whether an exit plan exists (`plan_sortie.existe`).' },
     planReference: { fr: 'Plan de sortie sans référence : indiquez où le trouver (`plan_sortie.reference`).', en: 'Exit plan without a reference: say where to find it (`plan_sortie.reference`).' },

@@ -16,12 +16,12 @@ const meta = {
   },
   messages: {
     outside: {
-      fr: 'Hébergement hors de l’Union européenne et de l’EEE (pays : {pays}) : indépendance technologique non assurée (E12).',
-      en: 'Hosting outside the European Union and the EEA (country: {pays}): technological independence not ensured (E12).',
+      fr: 'Hébergement hors de l’Union européenne et de l’EEE (pays : {pays}) : indépendance technologique non assurée ({engagement}).',
+      en: 'Hosting outside the European Union and the EEA (country: {pays}): technological independence not ensured ({engagement}).',
     },
     section: {
-      fr: 'Section « souverainete » absente : indiquez l’hébergement, l’exposition au droit extraterritorial et les modèles utilisés (E12).',
-      en: "Missing 'souverainete' section: state the hosting, the exposure to extraterritorial law and the models used (E12).",
+      fr: 'Section « souverainete » absente : indiquez l’hébergement, l’exposition au droit extraterritorial et les modèles utilisés ({engagement}).',
+      en: "Missing 'souverainete' section: state the hosting, the exposure to extraterritorial law and the models used ({engagement}).",
     },
     missing: {
       fr: 'Indiquez le pays d’hébergement (`souverainete.hebergement.pays`, code ISO, par exemple FR).',

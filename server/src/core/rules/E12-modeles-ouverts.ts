@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     closed: {
-      fr: 'Modèle « {nom} » à poids fermés : un modèle à poids ouverts réduirait la dépendance au fournisseur (E12).',
-      en: "Model '{nom}' has closed weights: an open-weight model would reduce dependence on the vendor (E12).",
+      fr: 'Modèle « {nom} » à poids fermés : un modèle à poids ouverts réduirait la dépendance au fournisseur ({engagement}).',
+      en: "Model '{nom}' has closed weights: an open-weight model would reduce dependence on the vendor ({engagement}).",
     },
   },
   fields: ['souverainete.modeles[].poids_ouverts', 'souverainete.modeles[].nom'],

@@ -11,8 +11,8 @@ const meta = {
     en: 'The `engagements` section only speaks of the framework’s engagements, those its catalogue lists. Another id is most likely a typo: its statement counts for no engagement.',
   },
   howToFix: {
-    fr: 'Corrigez l’identifiant (par exemple `E09`) ou retirez l’entrée.',
-    en: 'Fix the id (e.g. `E09`) or remove the entry.',
+    fr: 'Corrigez l’identifiant (l’un de ceux que liste le message) ou retirez l’entrée.',
+    en: 'Fix the id (one of those the message lists) or remove the entry.',
   },
   messages: {
     unknown: {
