@@ -85,7 +85,7 @@ describe('Cadre IA extension in code-server', function () {
       env: { CADRE_SUITE_GREP: process.env.CADRE_SUITE_GREP },
     });
     console.log(`      integration suite: ${r.passed} passed, ${r.failed} failed in ${r.durationMs} ms`);
-    assertAllPassed(r, process.env.CADRE_SUITE_GREP ? 1 : 22);
+    assertAllPassed(r, process.env.CADRE_SUITE_GREP ? 1 : 23);
     assert.equal(r.failed, 0, formatFailures(r));
     assert.equal(r.pending, 0, 'no test may be skipped');
   });
