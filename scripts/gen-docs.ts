@@ -239,19 +239,27 @@ function rulePage(rule: Rule, catalogue: Catalogue, binding?: RuleBinding): stri
     ...(binding && binding.code !== m.id ? [`| ${t(L.genericPage, locale)} | [\`${m.id}\`](${path.posix.relative(path.posix.join(dir, 'rules'), path.posix.join('rules', `${m.id}.md`))}) |`] : []),
     '',
   ];
-  const messages = (locale: Locale) => Object.values(m.messages).map((x) => `- ${t(x, locale, Object.fromEntries(Object.entries(options).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])))}`);
+  // A message may name its engagement (`{engagement}`): the one it is listed under on this page.
+  const engagementData: Record<string, string> = e ? { engagement: e.id } : {};
+  const messages = (locale: Locale) => Object.values(m.messages).map((x) => `- ${t(x, locale, { ...engagementData, ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])) })}`);
+  // A framework-wide rule has one page for every framework: what each bundled catalogue says of it.
+  const said = !binding && m.id.startsWith('cadre-') ? bundledCatalogues(knownRuleIds()).map((c) => ({ c, ref: frameworkOf(c).byCode.get(m.id)?.ref })).filter((x) => x.ref?.note || x.ref?.references?.length) : [];
+  const saidNotes = (locale: Locale) => said.filter((x) => x.ref!.note).flatMap((x) => [`**${t(x.c.name, locale)} (\`${cadreId(x.c)}\`)**${locale === 'fr' ? ' :' : ':'} ${t(x.ref!.note!, locale)}`, '']);
+  const saidReferences = said.flatMap((x) => (x.ref!.references ?? []).map((r) => `- ${r} (\`${cadreId(x.c)}\`)`));
   out.push(...table('fr'));
   out.push(`## ${L.why.fr}`, '', info.description.fr, '');
   if (info.note) out.push(`**${L.frameworkNote.fr}** : ${info.note.fr}`, '');
+  out.push(...saidNotes('fr'));
   out.push(`## ${L.how.fr}`, '', info.howToFix?.fr ?? '', '');
   out.push(`## ${L.messages.fr}`, '', ...messages('fr'), '');
-  out.push(`## ${L.references.fr}`, '', ...info.references.map((r) => `- ${r}`), '');
+  out.push(`## ${L.references.fr}`, '', ...info.references.map((r) => `- ${r}`), ...saidReferences, '');
   if (failing) out.push(...exampleBlock(failing, L.failing.fr, 'fr', '##', up));
   if (passing) out.push(...exampleBlock(passing, L.passing.fr, 'fr', '##', up));
   out.push('---', '', '## English', '');
   out.push(...table('en'));
   out.push(`### ${L.why.en}`, '', info.description.en, '');
   if (info.note) out.push(`**${L.frameworkNote.en}**: ${info.note.en}`, '');
+  out.push(...saidNotes('en'));
   out.push(`### ${L.how.en}`, '', info.howToFix?.en ?? '', '');
   out.push(`### ${L.messages.en}`, '', ...messages('en'), '');
   if (failing) out.push(...exampleBlock(failing, L.failing.en, 'en', '###', up));

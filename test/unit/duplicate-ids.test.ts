@@ -27,6 +27,21 @@ describe('duplicate projet.id across files', () => {
     }
   });
 
+  it('the duplicate counts for the engagement the file’s framework names (register_engagement): E03 under Lyon, none under the legal baseline', () => {
+    const mixed = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-ia-dup-mixed-'));
+    const text = fs.readFileSync(SOURCE, 'utf8');
+    const socle = text.replace(/^cadre: lyon-ia\/v1$/m, 'cadre: socle-ia/v1');
+    assert.notEqual(socle, text);
+    fs.writeFileSync(path.join(mixed, 'lyon.ia.yaml'), text);
+    fs.writeFileSync(path.join(mixed, 'socle.ia.yaml'), socle);
+    const results = lintPaths([mixed], { locale: 'fr', catalogue: defaultCatalogue() });
+    const dup = (name: string) => results.find((r) => r.file.endsWith(name))!.result!.diagnostics.filter((x) => x.code === DUPLICATE_ID);
+    assert.equal(dup('lyon.ia.yaml').length, 1);
+    assert.equal(dup('lyon.ia.yaml')[0].engagement, 'E03');
+    assert.equal(dup('socle.ia.yaml').length, 1);
+    assert.equal(dup('socle.ia.yaml')[0].engagement, undefined);
+  });
+
   it('a single file is not a duplicate of itself', () => {
     const results = lintPaths([SOURCE], { locale: 'fr', catalogue: defaultCatalogue() });
     assert.equal(results[0].result!.diagnostics.filter((x) => x.code === DUPLICATE_ID).length, 0);

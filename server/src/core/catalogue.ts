@@ -67,6 +67,8 @@ export interface Catalogue {
   section_order?: string[];
   /** Project statuses at which the system counts as in service (default: production). */
   in_service?: string[];
+  /** The engagement the public register of projects serves: a duplicate `projet.id` (a check across files) counts for it. */
+  register_engagement?: string;
   sources?: { label: string; note?: string }[];
   principles: Principle[];
   engagements: Engagement[];
@@ -104,7 +106,7 @@ function asLookup(rules: RuleLookup | ReadonlySet<string> | undefined): RuleLook
 }
 
 /** What kind of problem: its diagnostic code is `catalogue-<kind>` (catalogueAuthoring.ts). */
-export type CatalogueProblemKind = 'doublon' | 'principe-inconnu' | 'champ-inconnu' | 'regle-inconnue' | 'regle-mal-placee' | 'options-invalides';
+export type CatalogueProblemKind = 'doublon' | 'principe-inconnu' | 'engagement-inconnu' | 'champ-inconnu' | 'regle-inconnue' | 'regle-mal-placee' | 'options-invalides';
 
 /** One problem of a catalogue, at a data path, in both languages. */
 export interface CatalogueProblem {
@@ -151,6 +153,7 @@ const P = {
   duplicateEngagement: { fr: 'Engagement « {id} » déjà défini plus haut.', en: "Engagement '{id}' is already defined above." },
   duplicatePrinciple: { fr: 'Principe « {id} » déjà défini plus haut.', en: "Principle '{id}' is already defined above." },
   unknownPrinciple: { fr: 'Principe « {id} » inconnu : les principes de ce catalogue sont {known}.', en: "Unknown principle '{id}': this catalogue's principles are {known}." },
+  unknownEngagement: { fr: 'Engagement « {id} » inconnu : les engagements de ce catalogue sont {known}.', en: "Unknown engagement '{id}': this catalogue's engagements are {known}." },
   unknownField: { fr: 'Champ « {field} » inconnu dans le format de déclaration.', en: "Unknown field '{field}' in the declaration format." },
   unknownRule: { fr: 'Règle « {id} » inconnue.', en: "Unknown rule '{id}'." },
   didYouMean: { fr: ' Vouliez-vous dire « {s} » ?', en: " Did you mean '{s}'?" },
@@ -270,6 +273,15 @@ function checkCatalogue(c: Catalogue, rules: RuleLookup | undefined): CatalogueP
     (e.applies_when ?? []).forEach((w, j) => checkField(w.field, ['engagements', i, 'applies_when', j, 'field']));
     if (rules) checkRules(e.rules ?? [], ['engagements', i, 'rules'], rules, false, out);
   });
+  if (c.register_engagement !== undefined && !seen.has(c.register_engagement)) {
+    const s = closest(c.register_engagement, [...seen]);
+    out.push({
+      kind: 'engagement-inconnu',
+      path: ['register_engagement'],
+      message: plus(fill(P.unknownEngagement, { id: c.register_engagement, known: [...seen].join(', ') }), s ? fill(P.didYouMean, { s }) : undefined),
+      suggestion: s,
+    });
+  }
   if (rules && c.rules) checkRules(c.rules, ['rules'], rules, true, out);
   return out;
 }

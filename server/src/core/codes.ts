@@ -122,7 +122,7 @@ export function codeInfo(code: string, catalogue?: Catalogue): CodeInfo {
   if (code === 'projet-id-duplique') {
     return {
       id: code,
-      engagement: 'E03',
+      ...(catalogue?.register_engagement ? { engagement: catalogue.register_engagement } : {}),
       title: { fr: 'Identifiant de projet en double', en: 'Duplicate project identifier' },
       description: {
         fr: 'Deux déclarations portent le même `projet.id`. Le registre public ne peut pas porter deux entrées sous un même identifiant : le bilan les écarte toutes deux tant que l’une n’a pas été renommée. Vérification entre fichiers (lint sur un dossier, diagnostics de l’espace de travail).',

@@ -28,12 +28,17 @@ export interface IdEntry {
   range: Range;
   /** How messages name the file (e.g. relative to the workspace folder); `file` otherwise. */
   label?: string;
+  /** The engagement a duplicate counts for: the `register_engagement` of the file's framework (none if it names none). */
+  engagement?: string;
 }
 
-/** The entry of a parsed declaration (its full tree), or undefined when it has no filled `projet.id`. */
-export function idEntry(file: string, parsed: ParsedDeclaration): IdEntry | undefined {
+/**
+ * The entry of a parsed declaration (its full tree), or undefined when it has no filled `projet.id`.
+ * `engagement`: what a duplicate counts for under the file's framework (its catalogue's `register_engagement`).
+ */
+export function idEntry(file: string, parsed: ParsedDeclaration, engagement?: string): IdEntry | undefined {
   const id = projectId(parsed);
-  return id === undefined ? undefined : { file, id, range: rangeOf(parsed, ['projet', 'id']) };
+  return id === undefined ? undefined : { file, id, range: rangeOf(parsed, ['projet', 'id']), ...(engagement ? { engagement } : {}) };
 }
 
 /** `projet.id` of a parsed declaration, when it is a filled text. */
@@ -65,7 +70,7 @@ export function duplicateIdDiagnostics(entries: (IdEntry | undefined)[], locale:
         severity: 'error',
         message: t(MSG.duplicate, locale, { id, others: others.map((o) => o.label ?? o.file).join(', ') }),
         range: f.range,
-        engagement: 'E03',
+        ...(f.engagement ? { engagement: f.engagement } : {}),
         path: ['projet', 'id'],
         related: others.map((o) => ({ file: o.file, range: o.range, message: t(MSG.related, locale, { id }) })),
         outcome: 'none',

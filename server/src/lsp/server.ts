@@ -327,7 +327,7 @@ export class CadreServer {
     const parsed = parseDeclaration(text, { maxChars: settings.maxFileSize });
     // The document's `cadre:` picks its framework among the known ones.
     const result = lintParsed(parsed, { locale, catalogue, frameworks, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize });
-    return { uri, version, text, result, settings, locale, catalogue: result.catalogue, frameworks, resultId, id: idEntry(this.fileOf(uri) ?? uri, parsed) };
+    return { uri, version, text, result, settings, locale, catalogue: result.catalogue, frameworks, resultId, id: idEntry(this.fileOf(uri) ?? uri, parsed, result.catalogue.register_engagement) };
   }
 
   /** The analysis of a declaration on disk (unopened files of the workspace), cached by mtime and size. */

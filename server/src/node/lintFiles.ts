@@ -47,7 +47,7 @@ export interface LintedFile {
 export function lintFileForList(file: string, options: LintOptions): LintedFile {
   const r = lintFile(file, options);
   if (!r.result) return { result: r };
-  const id = idEntry(file, r.result.parsed);
+  const id = idEntry(file, r.result.parsed, r.result.catalogue.register_engagement);
   r.result.parsed = withoutTree(r.result.parsed);
   return { result: r, id };
 }

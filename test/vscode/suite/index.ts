@@ -21,6 +21,8 @@ export function run(): Promise<void> {
   require('./quickfix.test');
   require('./checklist.test');
   require('./commands.test');
+  // Last: it adds two declarations of two frameworks to the workspace, and removes them after.
+  require('./frameworks.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
   });

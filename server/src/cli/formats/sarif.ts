@@ -49,6 +49,8 @@ const HELP: Record<string, Localized> = {
 function helpMarkdown(id: string, locale: Locale, url: string, catalogue?: Parameters<typeof codeInfo>[1]): string {
   const info = codeInfo(id, catalogue);
   const parts = [`**${t(info.title, locale)}**`, t(info.description, locale)];
+  // What the framework says of the rule (its catalogue's `note`): a city's own words live there.
+  if (info.note) parts.push(t(info.note, locale));
   if (info.howToFix) parts.push(t(HELP.fix, locale, { how: t(info.howToFix, locale) }));
   if (info.references.length) parts.push(t(HELP.references, locale) + '\n' + info.references.map((r) => `- ${r}`).join('\n'));
   parts.push(t(HELP.doc, locale, { url }));
@@ -85,7 +87,7 @@ export function formatSarif(run: LintRun): string {
       id,
       name: ruleName(id),
       shortDescription: { text: sentence(t(info.title, locale)) },
-      fullDescription: { text: sentence(t(info.description, locale)) },
+      fullDescription: { text: sentence(t(info.description, locale)) + (info.note ? ` ${sentence(t(info.note, locale))}` : '') },
       help: { text: sentence(info.howToFix ? t(info.howToFix, locale) : t(info.description, locale)), markdown: helpMarkdown(id, locale, url, c) },
       helpUri: url,
       defaultConfiguration: { level: LEVEL[info.defaultSeverity] },

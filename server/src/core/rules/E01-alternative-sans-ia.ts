@@ -31,7 +31,7 @@ const meta = {
     },
   },
   fields: ['interet_general.alternatives_etudiees'],
-  references: ['Cadre IA de Lyon (2025), pertinence des projets', 'Eurocities Algorithmic Transparency Standard v0.3.1 (alternatives_considered)'],
+  references: ['Eurocities Algorithmic Transparency Standard v0.3.1 (alternatives_considered)'],
 } satisfies RuleMeta;
 
 export default defineRule({

@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     section: {
-      fr: 'Section « interet_general » absente : décrivez la finalité, les bénéfices, les alternatives étudiées et les indicateurs (E01).',
-      en: "Missing 'interet_general' section: describe the purpose, benefits, alternatives studied and indicators (E01).",
+      fr: 'Section « interet_general » absente : décrivez la finalité, les bénéfices, les alternatives étudiées et les indicateurs ({engagement}).',
+      en: "Missing 'interet_general' section: describe the purpose, benefits, alternatives studied and indicators ({engagement}).",
     },
     finalite: {
       fr: 'Finalité non renseignée : dites à quoi sert l’IA et pour qui (`interet_general.finalite`).',
@@ -29,7 +29,7 @@ const meta = {
     },
   },
   fields: ['interet_general.finalite', 'interet_general.benefices'],
-  references: ['Cadre IA de Lyon (2025), principe « intérêt général » et pertinence des projets', 'Inventaire Etalab des algorithmes publics (finalité)', 'Eurocities Algorithmic Transparency Standard v0.3.1 (goal, proportionality)'],
+  references: ['Inventaire Etalab des algorithmes publics (finalité)', 'Eurocities Algorithmic Transparency Standard v0.3.1 (goal, proportionality)'],
 } satisfies RuleMeta;
 
 export default defineRule({

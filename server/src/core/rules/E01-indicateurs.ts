@@ -25,7 +25,7 @@ const meta = {
     },
   },
   fields: ['interet_general.indicateurs', 'interet_general.indicateurs[].nom', 'interet_general.indicateurs[].cible'],
-  references: ['Cadre IA de Lyon (2025), évaluation des projets', 'Eurocities Algorithmic Transparency Standard v0.3.1 (performance)'],
+  references: ['Eurocities Algorithmic Transparency Standard v0.3.1 (performance)'],
 } satisfies RuleMeta;
 
 export default defineRule({

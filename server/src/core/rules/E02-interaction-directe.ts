@@ -7,8 +7,8 @@ const meta = {
   defaultSeverity: 'error',
   title: { fr: 'Pas d’IA en interaction directe avec les usagers', en: 'No AI in direct interaction with citizens' },
   description: {
-    fr: 'Le cadre de Lyon exclut toute IA en interaction directe avec les usagers externes (par exemple un agent conversationnel public) : un agent reste entre l’IA et l’usager, pour garder le lien humain. Cet engagement n’admet pas de dérogation.',
-    en: "Lyon's framework rules out any AI in direct interaction with external users (a public chatbot, for instance): an agent stays between the AI and the citizen, to keep the human link. This engagement admits no derogation.",
+    fr: 'Le cadre exclut toute IA en interaction directe avec les usagers externes (par exemple un agent conversationnel public) : un agent reste entre l’IA et l’usager, pour garder le lien humain. Une dérogation n’est possible que si le cadre l’admet pour cet engagement.',
+    en: 'The framework rules out any AI in direct interaction with external users (a public chatbot, for instance): an agent stays between the AI and the citizen, to keep the human link. A derogation is possible only if the framework admits one for this engagement.',
   },
   howToFix: {
     fr: 'Placez un agent entre l’IA et l’usager (l’IA assiste l’agent), puis indiquez `usagers.interaction_directe: false`.',
@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     direct: {
-      fr: 'Interaction directe avec les usagers : interdite par le cadre (engagement E02, sans dérogation possible).',
-      en: 'Direct interaction with citizens: forbidden by the framework (engagement E02, no derogation possible).',
+      fr: 'Interaction directe avec les usagers : interdite par le cadre (engagement {engagement}, sans dérogation possible).',
+      en: 'Direct interaction with citizens: forbidden by the framework (engagement {engagement}, no derogation possible).',
     },
     missing: {
       fr: 'Précisez si l’IA interagit directement avec les usagers (`usagers.interaction_directe`).',
@@ -26,7 +26,7 @@ const meta = {
     fixFalse: { fr: 'Mettre `interaction_directe: false` (à confirmer)', en: 'Set `interaction_directe: false` (to be confirmed)' },
   },
   fields: ['usagers.interaction_directe'],
-  references: ['Cadre IA de Lyon (2025), engagement « pas d’IA en interaction directe avec les usagers »', 'AI Act art. 50(1)'],
+  references: ['AI Act art. 50(1)'],
 } satisfies RuleMeta;
 
 export default defineRule({

@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     excluded: {
-      fr: 'Projet exclu du bilan annuel : tous les usages de l’IA de la Ville y sont publiés (E03).',
-      en: "Project left out of the annual report: every use of AI by the city is published in it (E03).",
+      fr: 'Projet exclu du bilan annuel : tous les usages de l’IA de la Ville y sont publiés ({engagement}).',
+      en: "Project left out of the annual report: every use of AI by the city is published in it ({engagement}).",
     },
     missing: {
       fr: 'Indiquez si le projet figure au bilan annuel public (`bilan_annuel.inclus`).',
@@ -26,7 +26,7 @@ const meta = {
     fixTrue: { fr: 'Inscrire le projet au bilan annuel (`inclus: true`)', en: 'List the project in the annual report (`inclus: true`)' },
   },
   fields: ['bilan_annuel.inclus'],
-  references: ['Cadre IA de Lyon (2025), engagement de publication d’un bilan annuel', 'CRPA art. L312-1-3 (publication des règles des traitements algorithmiques)'],
+  references: ['CRPA art. L312-1-3 (publication des règles des traitements algorithmiques)'],
 } satisfies RuleMeta;
 
 export default defineRule({

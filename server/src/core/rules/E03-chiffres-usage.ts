@@ -21,7 +21,7 @@ const meta = {
     },
   },
   fields: ['bilan_annuel.usage.utilisateurs_actifs', 'bilan_annuel.usage.requetes_an', 'projet.statut'],
-  references: ['Cadre IA de Lyon (2025), engagement de publication d’un bilan annuel'],
+  references: ['Schéma de la déclaration Cadre IA (schemas/declaration.schema.json), section « bilan_annuel.usage »'],
 } satisfies RuleMeta;
 
 export default defineRule({

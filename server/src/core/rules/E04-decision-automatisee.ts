@@ -16,12 +16,12 @@ const meta = {
   },
   messages: {
     automated: {
-      fr: 'Décision entièrement automatisée : un agent doit valider chaque décision et en rester responsable (E04, RGPD art. 22).',
-      en: 'Fully automated decision: an agent must validate every decision and remain responsible for it (E04, GDPR art. 22).',
+      fr: 'Décision entièrement automatisée : un agent doit valider chaque décision et en rester responsable ({engagement}, RGPD art. 22).',
+      en: 'Fully automated decision: an agent must validate every decision and remain responsible for it ({engagement}, GDPR art. 22).',
     },
     section: {
-      fr: 'Section « controle_humain » absente : indiquez le niveau d’automatisation et comment un agent valide les résultats (E04).',
-      en: "Missing 'controle_humain' section: state the level of automation and how an agent validates the outputs (E04).",
+      fr: 'Section « controle_humain » absente : indiquez le niveau d’automatisation et comment un agent valide les résultats ({engagement}).',
+      en: "Missing 'controle_humain' section: state the level of automation and how an agent validates the outputs ({engagement}).",
     },
     missing: {
       fr: 'Indiquez le niveau de contrôle humain (`controle_humain.niveau`).',

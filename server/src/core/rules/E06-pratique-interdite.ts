@@ -20,8 +20,8 @@ const meta = {
       en: 'AI practice prohibited by the AI Act (art. 5): this system cannot be deployed.',
     },
     section: {
-      fr: 'Section « droits » absente : classez le système selon l’AI Act et décrivez l’évaluation des biais (E06).',
-      en: "Missing 'droits' section: classify the system under the AI Act and describe the bias assessment (E06).",
+      fr: 'Section « droits » absente : classez le système selon l’AI Act et décrivez l’évaluation des biais ({engagement}).',
+      en: "Missing 'droits' section: classify the system under the AI Act and describe the bias assessment ({engagement}).",
     },
     missing: {
       fr: 'Indiquez la catégorie de risque AI Act du système (`droits.ai_act.categorie`).',

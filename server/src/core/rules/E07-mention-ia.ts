@@ -7,8 +7,8 @@ const meta = {
   defaultSeverity: 'error',
   title: { fr: 'Mention de l’usage de l’IA', en: 'Disclosure of the use of AI' },
   description: {
-    fr: 'Les productions et documents faits avec l’IA le disent, de façon claire et systématique, à ceux qui les lisent (agents ou usagers). L’AI Act impose de signaler les contenus générés ou manipulés (art. 50) ; le guide de la DINUM et la charte de Strasbourg en font un principe.',
-    en: 'Outputs and documents made with AI say so, clearly and systematically, to those who read them (agents or citizens). The AI Act requires generated or manipulated content to be disclosed (art. 50); the DINUM guide and the Strasbourg charter make it a principle.',
+    fr: 'Les productions et documents faits avec l’IA le disent, de façon claire et systématique, à ceux qui les lisent (agents ou usagers). L’AI Act impose de signaler les contenus générés ou manipulés (art. 50) ; le guide de la DINUM en fait un principe.',
+    en: 'Outputs and documents made with AI say so, clearly and systematically, to those who read them (agents or citizens). The AI Act requires generated or manipulated content to be disclosed (art. 50); the DINUM guide makes it a principle.',
   },
   howToFix: {
     fr: 'Indiquez `transparence.mention_ia: true` et le texte de la mention affichée (`transparence.texte_mention`), par exemple « Document produit avec l’aide d’une IA et relu par un agent ».',
@@ -16,12 +16,12 @@ const meta = {
   },
   messages: {
     noMention: {
-      fr: 'Les productions de l’IA ne sont pas signalées comme telles : la mention de l’IA est obligatoire (E07, AI Act art. 50).',
-      en: 'The outputs of the AI are not marked as such: disclosing AI is mandatory (E07, AI Act art. 50).',
+      fr: 'Les productions de l’IA ne sont pas signalées comme telles : la mention de l’IA est obligatoire ({engagement}, AI Act art. 50).',
+      en: 'The outputs of the AI are not marked as such: disclosing AI is mandatory ({engagement}, AI Act art. 50).',
     },
     section: {
-      fr: 'Section « transparence » absente : dites comment les productions de l’IA sont signalées (E07).',
-      en: "Missing 'transparence' section: say how the outputs of the AI are marked (E07).",
+      fr: 'Section « transparence » absente : dites comment les productions de l’IA sont signalées ({engagement}).',
+      en: "Missing 'transparence' section: say how the outputs of the AI are marked ({engagement}).",
     },
     missing: {
       fr: 'Indiquez si les productions de l’IA portent une mention (`transparence.mention_ia`).',
@@ -34,7 +34,7 @@ const meta = {
     fixTrue: { fr: 'Mettre `mention_ia: true`', en: 'Set `mention_ia: true`' },
   },
   fields: ['transparence.mention_ia', 'transparence.texte_mention'],
-  references: ['AI Act art. 50(2) et 50(4)', 'DINUM, Guide d’usage de l’IA pour les agents publics, principe 3', 'Charte de l’IA de Strasbourg (2025)'],
+  references: ['AI Act art. 50(2) et 50(4)', 'DINUM, Guide d’usage de l’IA pour les agents publics, principe 3'],
 } satisfies RuleMeta;
 
 export default defineRule({

@@ -7,8 +7,8 @@ const meta = {
   defaultSeverity: 'error',
   title: { fr: 'Dialogue social avant la mise en production', en: 'Social dialogue before production' },
   description: {
-    fr: 'Un projet d’IA qui change le travail des agents passe devant les instances du dialogue social (comité social territorial, CST, et sa formation spécialisée) avant sa mise en production. Le cadre de Lyon a lui-même été rédigé avec les organisations syndicales. En production, l’absence de consultation est une non-conformité ; avant, elle reste à faire.',
-    en: "An AI project that changes the agents' work goes before the staff bodies (the comité social territorial, CST, and its specialised committee) before going into production. Lyon's framework was itself drafted with the unions. In production, the lack of consultation is a non-compliance; before, it is still to be done.",
+    fr: 'Un projet d’IA qui change le travail des agents passe devant les instances du dialogue social (comité social territorial, CST, et sa formation spécialisée) avant sa mise en production. En production, l’absence de consultation est une non-conformité ; avant, elle reste à faire.',
+    en: "An AI project that changes the agents' work goes before the staff bodies (the comité social territorial, CST, and its specialised committee) before going into production. In production, the lack of consultation is a non-compliance; before, it is still to be done.",
   },
   howToFix: {
     fr: 'Présentez le projet au CST, puis listez les instances consultées (`agents.dialogue_social.instances_consultees`, par exemple `[CST]`) et la `date`.',
@@ -25,7 +25,7 @@ const meta = {
     },
   },
   fields: ['agents.dialogue_social.instances_consultees', 'agents.dialogue_social.date', 'projet.statut'],
-  references: ['Code général de la fonction publique art. L253-5 (compétences du comité social territorial)', 'AI Act art. 26(7) (information des représentants des travailleurs)', 'Cadre IA de Lyon (2025), rédigé avec les organisations syndicales'],
+  references: ['Code général de la fonction publique art. L253-5 (compétences du comité social territorial)', 'AI Act art. 26(7) (information des représentants des travailleurs)'],
 } satisfies RuleMeta;
 
 export default defineRule({

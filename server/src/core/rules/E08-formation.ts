@@ -7,8 +7,8 @@ const meta = {
   defaultSeverity: 'error',
   title: { fr: 'Agents formés avant la mise en production', en: 'Agents trained before production' },
   description: {
-    fr: 'Les agents qui utilisent l’IA sont formés avant sa mise en production (maîtrise de l’IA, AI Act art. 4 ; information des personnes qui la supervisent, art. 26). Lyon a formé 600 agents par des webinaires internes. En production, une formation non réalisée est une non-conformité ; avant, elle reste à faire.',
-    en: 'The agents who use the AI are trained before it goes into production (AI literacy, AI Act art. 4; those overseeing it, art. 26). Lyon trained 600 agents through internal webinars. In production, training not done is a non-compliance; before, it is still to be done.',
+    fr: 'Les agents qui utilisent l’IA sont formés avant sa mise en production (maîtrise de l’IA, AI Act art. 4 ; information des personnes qui la supervisent, art. 26). En production, une formation non réalisée est une non-conformité ; avant, elle reste à faire.',
+    en: 'The agents who use the AI are trained before it goes into production (AI literacy, AI Act art. 4; those overseeing it, art. 26). In production, training not done is a non-compliance; before, it is still to be done.',
   },
   howToFix: {
     fr: 'Formez les agents concernés, puis indiquez `agents.formation.realisee: true` et la `date`.',
@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     section: {
-      fr: 'Section « agents » absente : indiquez la formation des agents et la consultation des instances du dialogue social (E08).',
-      en: "Missing 'agents' section: state the training of agents and the consultation of the staff bodies (E08).",
+      fr: 'Section « agents » absente : indiquez la formation des agents et la consultation des instances du dialogue social ({engagement}).',
+      en: "Missing 'agents' section: state the training of agents and the consultation of the staff bodies ({engagement}).",
     },
     notDoneProduction: {
       fr: 'Projet en production sans formation des agents qui l’utilisent (AI Act art. 4).',
@@ -33,7 +33,7 @@ const meta = {
     },
   },
   fields: ['agents.formation.realisee', 'agents.formation.date', 'projet.statut'],
-  references: ['AI Act art. 4 (maîtrise de l’IA)', 'AI Act art. 26(2)', 'Cadre IA de Lyon (2025) : 600 agents formés par webinaires'],
+  references: ['AI Act art. 4 (maîtrise de l’IA)', 'AI Act art. 26(2)'],
 } satisfies RuleMeta;
 
 export default defineRule({

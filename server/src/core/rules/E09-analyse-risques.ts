@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     section: {
-      fr: 'Section « securite » absente : décrivez l’analyse de risques, l’homologation, la journalisation et les risques propres à l’IA (E09).',
-      en: "Missing 'securite' section: describe the risk analysis, the security approval, logging and AI-specific risks (E09).",
+      fr: 'Section « securite » absente : décrivez l’analyse de risques, l’homologation, la journalisation et les risques propres à l’IA ({engagement}).',
+      en: "Missing 'securite' section: describe the risk analysis, the security approval, logging and AI-specific risks ({engagement}).",
     },
     absent: {
       fr: 'Pas d’analyse de risques de sécurité : indiquez sa méthode (EBIOS RM…), sa date et sa référence (`securite.analyse_risques`).',

@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     reuse: {
-      fr: 'Le fournisseur peut réutiliser les données de la Ville (entraînement…) : c’est exclu par le cadre (E10).',
-      en: "The vendor may reuse the city's data (training…): the framework rules it out (E10).",
+      fr: 'Le fournisseur peut réutiliser les données de la Ville (entraînement…) : c’est exclu par le cadre ({engagement}).',
+      en: "The vendor may reuse the city's data (training…): the framework rules it out ({engagement}).",
     },
     missing: {
       fr: 'Indiquez si le fournisseur peut réutiliser les données (`donnees.reutilisation_par_fournisseur`).',

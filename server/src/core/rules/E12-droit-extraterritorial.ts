@@ -16,8 +16,8 @@ const meta = {
   },
   messages: {
     exposed: {
-      fr: 'Fournisseur soumis à un droit extraterritorial (CLOUD Act, FISA…) : les données peuvent être exigées par une autorité étrangère (E12).',
-      en: 'Vendor subject to extraterritorial law (CLOUD Act, FISA…): data may be demanded by a foreign authority (E12).',
+      fr: 'Fournisseur soumis à un droit extraterritorial (CLOUD Act, FISA…) : les données peuvent être exigées par une autorité étrangère ({engagement}).',
+      en: 'Vendor subject to extraterritorial law (CLOUD Act, FISA…): data may be demanded by a foreign authority ({engagement}).',
     },
     missing: {
       fr: 'Indiquez si le fournisseur est soumis à un droit extraterritorial (`souverainete.soumis_droit_extraterritorial`).',

@@ -7,8 +7,8 @@ const meta = {
   defaultSeverity: 'warning',
   title: { fr: 'Hébergement dans l’Union européenne', en: 'Hosting in the European Union' },
   description: {
-    fr: 'Le cadre de Lyon pèse l’indépendance vis-à-vis des technologies extra-européennes : le système est hébergé dans un État de l’Union européenne ou de l’Espace économique européen (Islande, Liechtenstein, Norvège). Un hébergement ailleurs n’est pas interdit en soi, mais il rend l’engagement non conforme et doit être justifié (dérogation).',
-    en: "Lyon's framework weighs independence from non-European technology: the system is hosted in a member state of the European Union or of the European Economic Area (Iceland, Liechtenstein, Norway). Hosting elsewhere is not forbidden as such, but it makes the engagement non-compliant and must be justified (derogation).",
+    fr: 'Le cadre pèse l’indépendance vis-à-vis des technologies extra-européennes : le système est hébergé dans un État de l’Union européenne ou de l’Espace économique européen (Islande, Liechtenstein, Norvège). Un hébergement ailleurs n’est pas interdit en soi, mais il rend l’engagement non conforme et doit être justifié (dérogation).',
+    en: "The framework weighs independence from non-European technology: the system is hosted in a member state of the European Union or of the European Economic Area (Iceland, Liechtenstein, Norway). Hosting elsewhere is not forbidden as such, but it makes the engagement non-compliant and must be justified (derogation).",
   },
   howToFix: {
     fr: 'Choisissez un hébergement dans l’UE ou l’EEE et indiquez son pays (`souverainete.hebergement.pays`, code ISO à deux lettres, par exemple `FR`), ou déclarez une dérogation motivée.',
@@ -16,12 +16,12 @@ const meta = {
   },
   messages: {
     outside: {
-      fr: 'Hébergement hors de l’Union européenne et de l’EEE (pays : {pays}) : indépendance technologique non assurée (E12).',
-      en: 'Hosting outside the European Union and the EEA (country: {pays}): technological independence not ensured (E12).',
+      fr: 'Hébergement hors de l’Union européenne et de l’EEE (pays : {pays}) : indépendance technologique non assurée ({engagement}).',
+      en: 'Hosting outside the European Union and the EEA (country: {pays}): technological independence not ensured ({engagement}).',
     },
     section: {
-      fr: 'Section « souverainete » absente : indiquez l’hébergement, l’exposition au droit extraterritorial et les modèles utilisés (E12).',
-      en: "Missing 'souverainete' section: state the hosting, the exposure to extraterritorial law and the models used (E12).",
+      fr: 'Section « souverainete » absente : indiquez l’hébergement, l’exposition au droit extraterritorial et les modèles utilisés ({engagement}).',
+      en: "Missing 'souverainete' section: state the hosting, the exposure to extraterritorial law and the models used ({engagement}).",
     },
     missing: {
       fr: 'Indiquez le pays d’hébergement (`souverainete.hebergement.pays`, code ISO, par exemple FR).',
@@ -29,7 +29,7 @@ const meta = {
     },
   },
   fields: ['souverainete.hebergement.pays'],
-  references: ['Cadre IA de Lyon (2025), enjeu « indépendance vis-à-vis des technologies extra-européennes »', 'RGPD chapitre V (transferts hors UE)', 'Loi n° 2024-449 du 21 mai 2024 (SREN) art. 31'],
+  references: ['RGPD chapitre V (transferts hors UE)', 'Loi n° 2024-449 du 21 mai 2024 (SREN) art. 31'],
 } satisfies RuleMeta;
 
 export default defineRule({

@@ -16,12 +16,12 @@ const meta = {
   },
   messages: {
     closed: {
-      fr: 'Modèle « {nom} » à poids fermés : un modèle à poids ouverts réduirait la dépendance au fournisseur (E12).',
-      en: "Model '{nom}' has closed weights: an open-weight model would reduce dependence on the vendor (E12).",
+      fr: 'Modèle « {nom} » à poids fermés : un modèle à poids ouverts réduirait la dépendance au fournisseur ({engagement}).',
+      en: "Model '{nom}' has closed weights: an open-weight model would reduce dependence on the vendor ({engagement}).",
     },
   },
   fields: ['souverainete.modeles[].poids_ouverts', 'souverainete.modeles[].nom'],
-  references: ['Cadre IA de Lyon (2025), enjeu de souveraineté', 'Socle interministériel de logiciels libres (SILL)', 'Loi n° 2016-1321 pour une République numérique art. 16 (logiciels libres)'],
+  references: ['Socle interministériel de logiciels libres (SILL)', 'Loi n° 2016-1321 pour une République numérique art. 16 (logiciels libres)'],
 } satisfies RuleMeta;
 
 export default defineRule({

@@ -20,7 +20,7 @@ const meta = {
     },
   },
   fields: ['projet.date_revue'],
-  references: ['Cadre IA de Lyon (2025), suivi des projets et bilan annuel'],
+  references: ['Schéma de la déclaration Cadre IA (schemas/declaration.schema.json), champ « projet.date_revue »'],
 } satisfies RuleMeta;
 
 export default defineRule({

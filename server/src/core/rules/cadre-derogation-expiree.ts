@@ -20,7 +20,7 @@ const meta = {
     },
   },
   fields: ['engagements.<Exx>.echeance'],
-  references: ['Cadre IA de Lyon (2025), gouvernance des projets'],
+  references: ['Schéma de la déclaration Cadre IA (schemas/declaration.schema.json), section « engagements »'],
 } satisfies RuleMeta;
 
 export default defineRule({

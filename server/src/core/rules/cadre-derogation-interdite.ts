@@ -7,8 +7,8 @@ const meta = {
   defaultSeverity: 'error',
   title: { fr: 'Dérogation à un engagement non dérogeable', en: 'Derogation from a non-derogable engagement' },
   description: {
-    fr: 'Le cadre marque certains engagements comme non dérogeables (à Lyon : E02, pas d’IA en interaction directe avec les usagers). Une dérogation y est elle-même une erreur et reste sans effet.',
-    en: 'The framework marks some engagements as non-derogable (in Lyon: E02, no AI in direct interaction with citizens). A derogation there is itself an error and has no effect.',
+    fr: 'Le catalogue du cadre marque certains engagements comme non dérogeables (`derogable: false`). Une dérogation y est elle-même une erreur et reste sans effet.',
+    en: 'The framework’s catalogue marks some engagements as non-derogable (`derogable: false`). A derogation there is itself an error and has no effect.',
   },
   howToFix: {
     fr: 'Retirez la dérogation et mettez le projet en conformité avec l’engagement.',
@@ -21,7 +21,7 @@ const meta = {
     },
   },
   fields: ['engagements.<Exx>.statut'],
-  references: ['Cadre IA de Lyon (2025), engagement « pas d’IA en interaction directe avec les usagers »'],
+  references: ['Schéma de la déclaration Cadre IA (schemas/declaration.schema.json), section « engagements »', 'Catalogue du cadre (schemas/catalogue.schema.json), champ « derogable » des engagements'],
 } satisfies RuleMeta;
 
 export default defineRule({

@@ -7,12 +7,12 @@ const meta = {
   defaultSeverity: 'warning',
   title: { fr: 'Engagement inconnu du cadre', en: 'Engagement unknown to the framework' },
   description: {
-    fr: 'La section `engagements` ne parle que des engagements du cadre (à Lyon : E01 à E14). Un autre identifiant est sans doute une faute de frappe : sa déclaration ne compte pour aucun engagement.',
-    en: 'The `engagements` section only speaks of the framework’s engagements (in Lyon: E01 to E14). Another id is most likely a typo: its statement counts for no engagement.',
+    fr: 'La section `engagements` ne parle que des engagements du cadre, ceux que liste son catalogue. Un autre identifiant est sans doute une faute de frappe : sa déclaration ne compte pour aucun engagement.',
+    en: 'The `engagements` section only speaks of the framework’s engagements, those its catalogue lists. Another id is most likely a typo: its statement counts for no engagement.',
   },
   howToFix: {
-    fr: 'Corrigez l’identifiant (par exemple `E09`) ou retirez l’entrée.',
-    en: 'Fix the id (e.g. `E09`) or remove the entry.',
+    fr: 'Corrigez l’identifiant (l’un de ceux que liste le message) ou retirez l’entrée.',
+    en: 'Fix the id (one of those the message lists) or remove the entry.',
   },
   messages: {
     unknown: {
@@ -21,7 +21,7 @@ const meta = {
     },
   },
   fields: ['engagements.<Exx>'],
-  references: ['Cadre IA de Lyon (2025), 14 engagements'],
+  references: ['Schéma de la déclaration Cadre IA (schemas/declaration.schema.json), section « engagements »', 'Catalogue du cadre (schemas/catalogue.schema.json), liste « engagements »'],
 } satisfies RuleMeta;
 
 export default defineRule({

@@ -47,7 +47,7 @@ import PublicationRegles from './publication-regles';
 import SousTraitance from './sous-traitance';
 
 /**
- * Every rule the code knows: the rules first written for Lyon's engagements (E01…E14), those
+ * Every rule the code knows: the rules first written for the engagements E01…E14 of the first bundled framework, those
  * first written for the legal baseline (named after what they check), then framework-wide ones
  * (`cadre-*`). A catalogue selects, re-grades, configures or disables them by id or name.
  */
