@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-deps.sh
-echo "== type-check"
-npx tsc -p .
+echo "== type-check (tsc -b: one project per layer)"
+npx tsc -b
 echo "== build and package"
 npm run --silent package
 echo "== lint the bundled examples (some are non-compliant on purpose: exit code 1 is expected)"
