@@ -155,6 +155,7 @@ export function generateDeclaration(options: GenerateOptions): string {
   const personnelles = g.r() < 0.6;
   const derogation = g.r() < 0.15;
   const responsable = `${g.pick(PRENOMS)} ${g.pick(NOMS)}`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "anything but ASCII"
   const email = `${responsable.normalize('NFD').replace(/[^\x00-\x7f]/g, '').toLowerCase().replace(/ /g, '.')}@mairie-lyon.fr`;
   const L: string[] = [];
   const push = (...xs: string[]) => L.push(...xs);

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The main job: install the npm dependencies, type-check, build and package the extension
+# The main job: install the npm dependencies, lint the code (Biome), type-check, build and package the extension
 # (dist/cadre-ia.vsix), then lint the bundled examples. Usage: bash scripts/main.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-deps.sh
+echo "== lint (Biome: biome.jsonc)"
+npm run --silent lint
 echo "== type-check (tsc -b: one project per layer)"
 npx tsc -b
 echo "== build and package"

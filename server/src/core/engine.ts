@@ -218,7 +218,7 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
         has: (path: DataPath) => {
           if (path.length === 0) return true;
           const parent = getIn(data, path.slice(0, -1));
-          return parent !== null && typeof parent === 'object' && Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]);
+          return parent !== null && typeof parent === 'object' && Object.hasOwn(parent, path[path.length - 1]);
         },
         statut,
         now,
