@@ -62,6 +62,8 @@ const PROJETS: [string, string][] = [
 ];
 const PRENOMS = ['Camille', 'Dominique', 'Claude', 'Alix', 'Sacha', 'Morgane', 'Yanis', 'Inès', 'Hugo', 'Léa', 'Karim', 'Nadia'];
 const NOMS = ['Martin', 'Bernard', 'Moreau', 'Laurent', 'Garcia', 'Roux', 'Fournier', 'Girard', 'Benali', 'Nguyen', 'Mercier', 'Dupont'];
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "anything but ASCII"
+const NON_ASCII = /[^\x00-\x7f]/g;
 const FONCTIONS = ['Cheffe de projet', 'Chef de service', 'Responsable applicatif', 'Directrice adjointe', 'Architecte', 'Chargé de mission IA'];
 const MOTS = [
   'agents', 'usagers', 'délai', 'qualité', 'service', 'traitement', 'dossier', 'courrier', 'réponse', 'conseil',
@@ -155,7 +157,7 @@ export function generateDeclaration(options: GenerateOptions): string {
   const personnelles = g.r() < 0.6;
   const derogation = g.r() < 0.15;
   const responsable = `${g.pick(PRENOMS)} ${g.pick(NOMS)}`;
-  const email = `${responsable.normalize('NFD').replace(/[^\x00-\x7f]/g, '').toLowerCase().replace(/ /g, '.')}@mairie-lyon.fr`;
+  const email = `${responsable.normalize('NFD').replace(NON_ASCII, '').toLowerCase().replace(/ /g, '.')}@mairie-lyon.fr`;
   const L: string[] = [];
   const push = (...xs: string[]) => L.push(...xs);
 

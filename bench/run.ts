@@ -357,7 +357,7 @@ async function timeHovers(server: Server, uri: string, text: string, count: numb
     const t0 = performance.now();
     const h = await server.client.request<{ contents?: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: spots[k % spots.length] });
     out.push(performance.now() - t0);
-    if (!h || !h.contents) empty++;
+    if (!h?.contents) empty++;
   }
   close(server, uri);
   return { empty };
@@ -633,7 +633,7 @@ async function main(): Promise<void> {
 
   report.machine.loadAfter = os.loadavg().map((x) => +x.toFixed(2));
   if (report.machine.loadAfter[0] > report.machine.nproc) notes.push(`load average ${report.machine.loadAfter[0]} > ${report.machine.nproc} cores at the end: figures are noisy`);
-  figures['wall'] = performance.now() - started;
+  figures.wall = performance.now() - started;
   for (const [k, v] of samples) report.samples[k] = v.map((x) => +x.toFixed(3));
 
   const table = renderTable(report, samples, figures);
@@ -677,7 +677,7 @@ function renderTable(report: Report, s: Samples, f: Record<string, number | unde
   const med = (k: string) => median(s.get(k));
   const mean = (k: string) => {
     const v = s.get(k);
-    return v && v.length ? v.reduce((a, b) => a + b, 0) / v.length : undefined;
+    return v?.length ? v.reduce((a, b) => a + b, 0) / v.length : undefined;
   };
   for (const c of ['ours', 'yls']) {
     if (SIZES.some((n) => s.has(`opencpu/${c}/${n}`))) L.push(`| ${LABEL[c]}: server CPU per didOpen (mean, 10 ms ticks) | ` + SIZES.map((n) => ms(mean(`opencpu/${c}/${n}`))).join(' | ') + ' |');

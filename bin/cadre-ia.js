@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// biome-ignore lint/suspicious/noRedundantUseStrict: a CommonJS script (package.json has no "type"), where the directive is not implied
 'use strict';
 // The `cadre-ia` command. dist/cli.js is the bundle built by `npm run build` (npm runs it
 // through the `prepare` script when this package is installed from git or packed).

@@ -142,7 +142,7 @@ function excerptOf(file: string, rule: Rule, sectionHint?: string): Excerpt & { 
   if (focus < 0) focus = lines.findIndex((l) => /^cadre:/.test(l));
   let [from, to] = blockAround(lines, focus);
   // A finding on `cadre:` is about a missing section: show the start of the file.
-  if (/^cadre:/.test(lines[from])) [from, to] = [from, Math.min(to, from + 1)];
+  if (/^cadre:/.test(lines[from])) to = Math.min(to, from + 1);
   const section = /^([A-Za-z_][\w-]*):/.exec(lines[from])?.[1];
   const now = exp.date ?? FIXED_NOW;
   const r = lintText(text, { now, locale: 'fr' });

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The main job: install the npm dependencies, type-check, build and package the extension
+# The main job: install the npm dependencies, lint the code (Biome), type-check, build and package the extension
 # (dist/cadre-ia.vsix), then lint the bundled examples. Usage: bash scripts/main.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-deps.sh
-echo "== type-check"
-npx tsc -p .
+echo "== lint (Biome: biome.jsonc)"
+npm run --silent lint
+echo "== type-check (tsc -b: one project per layer)"
+npx tsc -b
 echo "== build and package"
 npm run --silent package
 echo "== lint the bundled examples (some are non-compliant on purpose: exit code 1 is expected)"

@@ -21,8 +21,10 @@ if want nvim || want e2e || want unit || want web || want report; then
   bash test/e2e/setup.sh || { echo "test: setup of chromium/neovim/code-server failed" >&2; exit 2; }
 fi
 
-echo "== type-check"
-npx tsc -p . || exit 1
+echo "== lint (Biome: biome.jsonc)"
+npm run --silent lint || exit 1
+echo "== type-check (tsc -b: one project per layer)"
+npx tsc -b || exit 1
 echo "== build and package"
 npm run --silent package || exit 1
 

@@ -22,7 +22,7 @@ function scalar(s: string): unknown {
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(s)) return Number(s);
   if (s[0] === '"') return JSON.parse(s);
   if (s[0] === "'") return s.slice(1, -1).replace(/''/g, "'");
-  if (s[0] === '[') return s.slice(1, -1).split(',').map((x) => scalar(x.trim())).filter((_, i, a) => !(a.length === 1 && s.slice(1, -1).trim() === ''));
+  if (s[0] === '[') return s.slice(1, -1).split(',').map((x) => scalar(x.trim())).filter((_, _i, a) => !(a.length === 1 && s.slice(1, -1).trim() === ''));
   return s;
 }
 function findIn(text: string, sub: string, from: number, to: number): number { const r = text.slice(from, to).indexOf(sub); return r < 0 ? -1 : from + r; }

@@ -30,6 +30,7 @@ const SEVERITY_RANK: Record<PVerdict, number> = { non_conforme: 0, a_completer: 
  * conform to each engagement, with the declarations beneath.
  */
 export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>, vscode.Disposable {
+  // biome-ignore lint/suspicious/noConfusingVoidType: TreeDataProvider's event type; `void` lets fire() take no argument
   private readonly changed = new vscode.EventEmitter<ChecklistNode | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];

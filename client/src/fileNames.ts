@@ -16,10 +16,13 @@ export function freeFileName(fileName: string, exists: (name: string) => boolean
   return `${stem}-${Date.now()}${ext}`;
 }
 
+/** What a file name may not contain: folder separators, characters Windows refuses, control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
+
 /** A safe file name: no folder separators, no leading dots, no control characters. */
 export function safeFileName(name: string, fallback = 'declaration.ia.yaml'): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/^\.+/, '').trim();
+  const cleaned = name.replace(UNSAFE_IN_FILE_NAME, '-').replace(/^\.+/, '').trim();
   if (!cleaned || !/\.ia\.ya?ml$/i.test(cleaned)) return cleaned ? `${cleaned.replace(/\.ya?ml$/i, '')}.ia.yaml` : fallback;
   return cleaned;
 }

@@ -25,7 +25,7 @@ export class VerdictStore implements vscode.Disposable {
   private readonly watched = new Set<string>();
   private readonly changed = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private workspaceTimer: NodeJS.Timeout | undefined;
+  private workspaceTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Fired with the key (document URI or WORKSPACE) whose entry was updated. */
   readonly onDidChange = this.changed.event;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EngagementRequest, type EngagementParams, type EngagementResult } from '../../shared/protocol';
+import { EngagementRequest, type EngagementParams } from '../../shared/protocol';
 import { t } from './l10n';
 import type { CadreClient } from './languageClient';
 

@@ -1,7 +1,7 @@
-/* eslint-disable */
 // Preloaded with `node --require` by security.test.ts: records every file the process reads or
 // writes, every network attempt and every child process, one JSON line per event, in the file
 // named by CADRE_IA_AUDIT. Network and process calls also fail, so that nothing leaves the machine.
+// biome-ignore lint/suspicious/noRedundantUseStrict: a CommonJS script (package.json has no "type"), where the directive is not implied
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -42,9 +42,9 @@ function wrap(obj, name, kind, pick) {
 
 // Files read.
 for (const n of ['readFileSync', 'readFile', 'createReadStream', 'readdirSync', 'readdir', 'opendirSync']) wrap(fs, n, 'read', (p) => target(p));
-for (const n of ['readFile', 'readdir', 'open']) wrap(fs.promises, n, (p, flags) => (n === 'open' && writeFlag(flags) ? 'write' : 'read'), (p) => target(p));
-wrap(fs, 'openSync', (p, flags) => (writeFlag(flags) ? 'write' : 'read'), (p) => target(p));
-wrap(fs, 'open', (p, flags) => (writeFlag(flags) ? 'write' : 'read'), (p) => target(p));
+for (const n of ['readFile', 'readdir', 'open']) wrap(fs.promises, n, (_p, flags) => (n === 'open' && writeFlag(flags) ? 'write' : 'read'), (p) => target(p));
+wrap(fs, 'openSync', (_p, flags) => (writeFlag(flags) ? 'write' : 'read'), (p) => target(p));
+wrap(fs, 'open', (_p, flags) => (writeFlag(flags) ? 'write' : 'read'), (p) => target(p));
 // Files written, created, removed.
 for (const n of ['writeFileSync', 'writeFile', 'appendFile', 'createWriteStream', 'mkdirSync', 'mkdir', 'rmSync', 'rm', 'rmdirSync', 'rmdir', 'unlinkSync', 'unlink', 'renameSync', 'rename', 'copyFileSync', 'copyFile', 'cpSync', 'symlinkSync', 'symlink', 'linkSync', 'chmodSync', 'chmod', 'truncateSync', 'truncate', 'mkdtempSync', 'mkdtemp', 'utimesSync']) {
   wrap(fs, n, 'write', (p) => target(p));

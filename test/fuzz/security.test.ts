@@ -243,8 +243,9 @@ describe('security: the bundles and the sources', function () {
 
 describe('security: schemas, manifest and the document itself', () => {
   const walkJson = (node: unknown, visit: (n: Record<string, unknown>, where: string) => void, where = '#') => {
-    if (Array.isArray(node)) node.forEach((x, i) => walkJson(x, visit, `${where}/${i}`));
-    else if (node && typeof node === 'object') {
+    if (Array.isArray(node)) {
+      for (const [i, x] of node.entries()) walkJson(x, visit, `${where}/${i}`);
+    } else if (node && typeof node === 'object') {
       visit(node as Record<string, unknown>, where);
       for (const [k, v] of Object.entries(node)) walkJson(v, visit, `${where}/${k}`);
     }

@@ -85,7 +85,6 @@ export function fuzz<Ts extends [unknown, ...unknown[]]>(
     it(`${title} (${v.numRuns} cases, ${v.label})`, function () {
       this.timeout(timeLeft() + 60_000);
       const t0 = Date.now();
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const property = (fc.property as any)(...arbs, predicate) as fc.IProperty<Ts>;
       const details = fc.check(property, { seed: v.seed, numRuns: v.numRuns, path: v.path, endOnFailure: false, interruptAfterTimeLimit: timeLeft() });
       report(title, this.test?.file, v, details as fc.RunDetails<unknown>, t0);
@@ -104,7 +103,6 @@ export function fuzzAsync<Ts extends [unknown, ...unknown[]]>(
     it(`${title} (${v.numRuns} cases, ${v.label})`, async function () {
       this.timeout(timeLeft() + 60_000);
       const t0 = Date.now();
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const property = (fc.asyncProperty as any)(...arbs, predicate) as fc.IAsyncProperty<Ts>;
       const details = await fc.check(property, { seed: v.seed, numRuns: v.numRuns, path: v.path, endOnFailure: false, interruptAfterTimeLimit: timeLeft() });
       report(title, this.test?.file, v, details as fc.RunDetails<unknown>, t0);

@@ -51,8 +51,8 @@ describe('lsp: hover (fixtures)', () => {
       for (const unwanted of exp.get('expect-not') ?? []) assert.ok(!md.includes(unwanted), `${file}: hover has «${unwanted}»:\n${md}`);
       assert.ok(hover.range, `${file}: hover without range`);
       const r = hover.range!;
-      const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-      assert.ok(before(r.start, position) && before(position, r.end), `${file}: hover range ${JSON.stringify(r)} does not contain the cursor`);
+      const atOrBefore = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+      assert.ok(atOrBefore(r.start, position) && atOrBefore(position, r.end), `${file}: hover range ${JSON.stringify(r)} does not contain the cursor`);
       // Short: a hover is read at a glance.
       assert.ok(md.length < 4000, `${file}: hover too long (${md.length} characters)`);
     } finally {

@@ -93,7 +93,7 @@ describe('docs/catalogue-guide.md, followed step by step', () => {
         } else if (verb === 'append') {
           const [name, key] = rest;
           const text = fs.readFileSync(file(name), 'utf8').split('\n');
-          const start = text.findIndex((l) => l === `${key}:`);
+          const start = text.indexOf(`${key}:`);
           assert.ok(start >= 0, `${name} has no top-level ${key}:`);
           let end = start + 1;
           while (end < text.length && !/^[A-Za-z_#]/.test(text[end])) end++;

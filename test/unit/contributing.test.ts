@@ -9,7 +9,7 @@ const ROOT = path.join(__dirname, '..', '..');
  * `/` or ends with a file extension. Fenced blocks are left out; so are placeholders and globs
  * (`<`, `*`), options (`--x`) and scoped/virtual names (`:`).
  */
-export function namedPaths(markdown: string): string[] {
+function namedPaths(markdown: string): string[] {
   const text = markdown.replace(/^```[^\n]*\n[\s\S]*?^```[^\n]*$/gm, '');
   const out = new Set<string>();
   for (const m of text.matchAll(/`([^`\n]+)`/g)) {
@@ -22,12 +22,12 @@ export function namedPaths(markdown: string): string[] {
 }
 
 /** The `npm run <script>` names a Markdown text mentions, fenced blocks included. */
-export function namedScripts(markdown: string): string[] {
+function namedScripts(markdown: string): string[] {
   return [...new Set([...markdown.matchAll(/npm run ([\w:.-]+)/g)].map((m) => m[1]))];
 }
 
 /** What a Markdown text names that does not exist in the repository rooted at `root`. */
-export function missingNames(markdown: string, root: string): string[] {
+function missingNames(markdown: string, root: string): string[] {
   const scripts: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
   return [
     ...namedPaths(markdown).filter((p) => !fs.existsSync(path.join(root, p))).map((p) => `path ${p}`),

@@ -14,7 +14,6 @@ import { collectReport } from '../../server/src/node/report';
 import { parseCsv } from '../fixtures/report/support';
 
 // tableschema ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Schema } = require('tableschema') as { Schema: { load(d: unknown): Promise<TableSchema> } };
 interface TableSchema {
   valid: boolean;

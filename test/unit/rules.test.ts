@@ -24,7 +24,7 @@ function show(r: FullLintResult): string {
 const key = (line: number, start: number, endLine: number, end: number, code: string) =>
   endLine > line || end < 0 ? `${line + 1}:${start}-… ${code}` : `${line + 1}:${start}-${endLine + 1}:${end} ${code}`;
 
-export interface CheckOptions {
+interface CheckOptions {
   /** Engagements the fixture does not name must be `conforme` or `non_applicable` (fixtures built from a compliant base). */
   othersCompliant?: boolean;
 }
@@ -34,7 +34,7 @@ export interface CheckOptions {
  * exact diagnostics (code and range), the verdicts, and the messages in both locales. With
  * `UPDATE_SNAPSHOTS=1`, rewrites the caret lines from the actual diagnostics first.
  */
-export function check(file: string, options: CheckOptions = {}): void {
+function check(file: string, options: CheckOptions = {}): void {
   let text = fs.readFileSync(file, 'utf8');
   const date = parseExpectations(text).date;
   if (UPDATE) {

@@ -29,7 +29,7 @@ export function relativeTo(root: string, file: string, cwd: string): string {
 }
 
 function anchorOf(d: Diagnostic, text: string | undefined): string {
-  if (d.path && d.path.length) return 'path:' + JSON.stringify(d.path);
+  if (d.path?.length) return 'path:' + JSON.stringify(d.path);
   if (text !== undefined) {
     const lines = text.split(/\r\n|\r|\n/);
     return 'line:' + (lines[d.range.start.line] ?? '').trim();

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { lintParsed } from '../core/engine';
 import { applyEdits, fixAllEdits } from '../core/fixes';
 import { t } from '../core/i18n';
-import { type FileResult } from '../core/fileResult';
+import type { FileResult } from '../core/fileResult';
 import type { Catalogue } from '../core/catalogue';
 import type { FrameworkSet } from '../core/framework';
 import { parseDeclaration } from '../core/parse';

@@ -11,7 +11,6 @@ COMMANDS.set('lsp', (args, io) => {
     return 2;
   }
   // Loaded here so that `lint` does not pay for the LSP libraries.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require('../lsp/start') as typeof import('../lsp/start');
   startServer();
   return -1; // keeps running until the client says exit

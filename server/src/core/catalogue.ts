@@ -269,8 +269,8 @@ function checkCatalogue(c: Catalogue, rules: RuleLookup | undefined): CatalogueP
         suggestion: s,
       });
     }
-    e.fields.forEach((f, j) => checkField(f, ['engagements', i, 'fields', j]));
-    (e.applies_when ?? []).forEach((w, j) => checkField(w.field, ['engagements', i, 'applies_when', j, 'field']));
+    for (const [j, f] of e.fields.entries()) checkField(f, ['engagements', i, 'fields', j]);
+    for (const [j, w] of (e.applies_when ?? []).entries()) checkField(w.field, ['engagements', i, 'applies_when', j, 'field']);
     if (rules) checkRules(e.rules ?? [], ['engagements', i, 'rules'], rules, false, out);
   });
   if (c.register_engagement !== undefined && !seen.has(c.register_engagement)) {

@@ -29,7 +29,7 @@
  * Severity: a finding's severity is its rule's (catalogue or user settings may re-grade it), but a
  * finding with outcome `a_completer` shows at most as a warning.
  */
-import { appliesAt, cadreId, conditionsHold, docUrl, engagementOfPath, type Catalogue, type Engagement } from './catalogue';
+import { appliesAt, conditionsHold, docUrl, engagementOfPath, type Catalogue, type Engagement } from './catalogue';
 import { frameworkOf, frameworkSet, ruleLookup, type FrameworkSet, type RuleBinding } from './framework';
 import type { RuleLookup } from './catalogue';
 import { longDate } from './dates';
@@ -38,7 +38,7 @@ import { isoDate, statementOf } from './derogations';
 export { longDate };
 import { t } from './i18n';
 import { getIn, hasTree, parseDeclaration, rangeOf, type ParsedDeclaration, type ParseOptions } from './parse';
-import type { Rule, RuleContext, ReportOptions } from './rules/api';
+import type { RuleContext, ReportOptions } from './rules/api';
 import { ALL_RULES } from './rules/index';
 import { validateSchema } from './schema';
 import { closest, PLACEHOLDER_RE } from './text';
@@ -218,7 +218,7 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
         has: (path: DataPath) => {
           if (path.length === 0) return true;
           const parent = getIn(data, path.slice(0, -1));
-          return parent !== null && typeof parent === 'object' && Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]);
+          return parent !== null && typeof parent === 'object' && Object.hasOwn(parent, path[path.length - 1]);
         },
         statut,
         now,

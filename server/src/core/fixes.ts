@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Document, Pair, Scalar, YAMLMap, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Document, Pair, type Scalar, YAMLMap, type Node } from 'yaml';
 import { cadreId, findEngagement, sectionOrder, type Catalogue } from './catalogue';
 import { t } from './i18n';
 import { getIn, parseDeclaration, type ParsedDeclaration } from './parse';
@@ -84,7 +84,7 @@ function overlaps(a: OffsetEdit, b: OffsetEdit): boolean {
 /** A fix reference that declares a derogation for an engagement; undefined when the catalogue forbids one (E02). */
 export function derogationFix(engagementId: string, locale: Locale, catalogue: Catalogue): FixRef | undefined {
   const e = findEngagement(catalogue, engagementId);
-  if (!e || !e.derogable) return undefined;
+  if (!e?.derogable) return undefined;
   return { kind: 'declare-derogation', args: { engagement: engagementId }, title: t(TITLES.derogation, locale, { id: engagementId }), preferred: false };
 }
 
@@ -99,7 +99,7 @@ export function computeFixEdits(parsed: ParsedDeclaration, fix: FixRef, ctx: Fix
     const work = workOf(parsed, ctx);
     if (!work) return undefined;
     const plan = planFix(work, fix);
-    if (!plan || !plan.edits.length) return undefined;
+    if (!plan?.edits.length) return undefined;
     if (!verify(parsed, [plan])) return undefined;
     return toTextEdits(parsed, plan.edits);
   } catch {
@@ -130,7 +130,7 @@ export function fixAllEdits(parsed: ParsedDeclaration, diagnostics: readonly Dia
         } catch {
           plan = undefined;
         }
-        if (!plan || !plan.edits.length) continue;
+        if (!plan?.edits.length) continue;
         const clash = plan.edits.some((e) => candidates.some((p) => p.edits.some((a) => overlaps(a, e))));
         if (!clash) candidates.push(plan);
       }
@@ -236,7 +236,7 @@ function planFixEdits(w: Work, fix: FixRef): Plan | undefined {
       // Only an engagement of the file's framework (its catalogue says which ids exist).
       const engagement = findEngagement(w.ctx.catalogue, id);
       // A derogation on a non-derogable engagement (E02) is itself an error: never offer to write one.
-      if (!engagement || !engagement.derogable) return undefined;
+      if (!engagement?.derogable) return undefined;
       const fragment = derogationFragment(id, w.templates());
       if (!hasKey(w.data, ['engagements'])) {
         const unit = detectUnitOfText(fragment);
@@ -268,7 +268,7 @@ function asPath(v: unknown): DataPath | undefined {
 function hasKey(data: unknown, path: DataPath): boolean {
   if (path.length === 0) return true;
   const parent = getIn(data, path.slice(0, -1));
-  return parent !== null && typeof parent === 'object' && Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]);
+  return parent !== null && typeof parent === 'object' && Object.hasOwn(parent, path[path.length - 1]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,7 +653,7 @@ function insertChild(w: Work, parentPath: DataPath, key: string, fragment: strin
   if (!loc) return undefined;
   const parentData = getIn(w.data, parentPath);
   if (parentData !== null && (typeof parentData !== 'object' || Array.isArray(parentData))) return undefined;
-  if (parentData && Object.prototype.hasOwnProperty.call(parentData, key)) return undefined;
+  if (parentData && Object.hasOwn(parentData, key)) return undefined;
   const node = loc.node as Node | null;
   if (isAlias(node)) return undefined;
 
@@ -737,7 +737,7 @@ function isSeqItemKey(w: Work, offset: number): boolean {
 // Replacements
 
 function replaceKey(w: Work, path: DataPath | undefined, to: unknown): Plan | undefined {
-  if (!path || !path.length || typeof to !== 'string' || to === '') return undefined;
+  if (!path?.length || typeof to !== 'string' || to === '') return undefined;
   const loc = locate(w.doc, path);
   const key = loc?.pair?.key;
   if (!loc?.pair || !isScalar(key) || !key.range) return undefined;
@@ -750,7 +750,7 @@ function replaceKey(w: Work, path: DataPath | undefined, to: unknown): Plan | un
 }
 
 function replaceValue(w: Work, path: DataPath | undefined, to: unknown, comment?: string): Plan | undefined {
-  if (!path || !path.length) return undefined;
+  if (!path?.length) return undefined;
   if (to !== null && typeof to !== 'string' && typeof to !== 'number' && typeof to !== 'boolean') return undefined;
   const loc = locate(w.doc, path);
   if (!loc) return undefined;

@@ -166,7 +166,7 @@ export function parseReference(text: string, options: ParseOptions = {}): Parsed
     }
     try {
       indexPositions(result, doc);
-    } catch (e) {
+    } catch {
       // A pathological tree (nesting too deep for the stack): keep what was indexed.
       problems.push({ code: 'TOO_DEEP', detail: String(MAX_NESTING), start: 0, end: 0 });
     }

@@ -95,6 +95,6 @@ export function sha1(data: Uint8Array): Uint8Array {
   }
   const out = new Uint8Array(20);
   const outView = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4].forEach((h, i) => outView.setUint32(4 * i, h));
+  for (const [i, h] of [h0, h1, h2, h3, h4].entries()) outView.setUint32(4 * i, h);
   return out;
 }

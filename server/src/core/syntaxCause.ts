@@ -93,7 +93,7 @@ function findings(parsed: ParsedDeclaration, locale: Locale): SyntaxFinding[] {
   }
   for (const p of parsed.problems) {
     if (dropped.has(p)) continue;
-    out.push(p.code === 'DUPLICATE_KEY' ? duplicateFinding(parsed, p, locale) : plainFinding(p, locale));
+    out.push(p.code === 'DUPLICATE_KEY' ? duplicateFinding(p, locale) : plainFinding(p, locale));
   }
   return out.sort((a, b) => comparePos(a.diagnostic.range.start, b.diagnostic.range.start));
 }
@@ -112,7 +112,7 @@ function plainFinding(p: SyntaxProblem, locale: Locale): SyntaxFinding {
   };
 }
 
-function duplicateFinding(parsed: ParsedDeclaration, p: SyntaxProblem, locale: Locale): SyntaxFinding {
+function duplicateFinding(p: SyntaxProblem, locale: Locale): SyntaxFinding {
   if (p.key === undefined || !p.first) return { ...plainFinding(p, locale), duplicate: true };
   const key = p.key.length > 60 ? p.key.slice(0, 57) + '…' : p.key;
   return {

@@ -516,8 +516,8 @@ export class CadreServer {
    * Wraps a request handler: an exception becomes a ResponseError (logged when it is ours,
    * not the client's); the server keeps serving.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  safe<P extends any[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R | ResponseError<any>> {
+  // biome-ignore lint/suspicious/noExplicitAny: each LSP request has its own error-data type (void, DiagnosticServerCancellationData…); one wrapper serves them all
+  safe<P extends unknown[], R>(name: string, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R | ResponseError<any>> {
     return async (...args: P) => {
       // LSP: once `shutdown` is received, requests fail with InvalidRequest.
       if (this.shuttingDown) return new ResponseError(ErrorCodes.InvalidRequest, `cadre-ia: ${name}: the server is shutting down`);

@@ -74,7 +74,7 @@ export async function lintPathsParallel(paths: string[], options: LintOptions = 
   const done: (LintedFile | undefined)[] = found.map((f) => (f.error ? { result: { file: f.file, ioError: f.error } } : undefined));
   const todo = found.flatMap((f, i) => (f.error ? [] : [i]));
   const linted = await lintListOnWorkers(todo.map((i) => found[i].file), opts);
-  todo.forEach((i, k) => (done[i] = linted?.[k]));
+  for (const [k, i] of todo.entries()) done[i] = linted?.[k];
   // In-process: everything when no worker was used, and whatever a failed worker left.
   for (const i of todo) done[i] ??= lintFileForList(found[i].file, opts);
   return finishList(done as LintedFile[], opts);
@@ -146,7 +146,7 @@ function onWorkers(script: { file: string; eval: boolean }, threads: number, fil
       };
       worker.on('message', (m: PoolResponse) => {
         if ('error' in m) return end(); // its batch is linted in-process afterwards
-        m.done.forEach((d, j) => put(batches[m.batch] + j, d));
+        for (const [j, d] of m.done.entries()) put(batches[m.batch] + j, d);
         send();
       });
       // A worker that fails (start-up, out of memory) stops taking batches; the others go on.

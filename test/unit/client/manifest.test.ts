@@ -20,8 +20,8 @@ function nlsKeys(value: unknown, out = new Set<string>()): Set<string> {
   if (typeof value === 'string') {
     const m = /^%([^%]+)%$/.exec(value);
     if (m) out.add(m[1]);
-  } else if (Array.isArray(value)) value.forEach((v) => nlsKeys(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => nlsKeys(v, out));
+  } else if (Array.isArray(value)) for (const v of value) nlsKeys(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) nlsKeys(v, out);
   return out;
 }
 

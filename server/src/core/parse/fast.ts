@@ -82,6 +82,7 @@ const SIMPLE_INT = /^(?:0|[1-9][0-9]{0,14})$/;
 const SIMPLE_FLOAT = /^(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 const SPECIAL_WORDS = new Set(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 /** Characters that make the fast path give up anywhere: tabs, `\r`, control characters, a BOM. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 const REFUSED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufeff\u2028\u2029\ufffe\uffff]/;
 
 function isKeyStart(c: number): boolean {

@@ -3,6 +3,7 @@
  * class…) take their label from the declaration schema's `x-enum-descriptions` (the one source
  * for what a value means): the part before the first " : " / " — ".
  */
+import { derivedResource } from '../resources';
 import { t } from '../i18n';
 import { schemaAt } from '../schema';
 import type { DataPath, Locale, Localized } from '../types';
@@ -191,7 +192,8 @@ export function listSep(locale: Locale): string {
   return locale === 'fr' ? ' ; ' : '; ';
 }
 
-const labelCache = new Map<string, string>();
+/** Labels already computed, by path, value and locale; kept per resource reader, as the schema they come from. */
+const labelCache = () => derivedResource('report/labels:enum-labels', () => new Map<string, string>());
 
 /**
  * The short label of an enumerated value, from the schema (`x-enum-descriptions`), e.g.
@@ -200,7 +202,7 @@ const labelCache = new Map<string, string>();
  */
 export function enumLabel(path: DataPath, value: string, locale: Locale): string {
   const key = `${path.join('.')}\u0000${value}\u0000${locale}`;
-  const cached = labelCache.get(key);
+  const cached = labelCache().get(key);
   if (cached !== undefined) return cached;
   let label = value;
   try {
@@ -210,7 +212,7 @@ export function enumLabel(path: DataPath, value: string, locale: Locale): string
   } catch {
     // A schema that cannot be read: the raw value is still meaningful.
   }
-  labelCache.set(key, label);
+  labelCache().set(key, label);
   return label;
 }
 

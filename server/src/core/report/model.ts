@@ -460,7 +460,7 @@ function extractProject(file: string, data: Record<string, unknown>, verdicts: R
   const derogations: ReportDerogation[] = [];
   for (const e of catalogue.engagements) {
     const s = statementOf(data, e.id, catalogue, today);
-    if (!s || s.statut !== 'derogation') continue;
+    if (s?.statut !== 'derogation') continue;
     derogations.push({
       engagement: e.id,
       projectId: id,

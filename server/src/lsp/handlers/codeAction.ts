@@ -30,7 +30,7 @@ function wants(only: string[] | undefined, kind: string): boolean {
 function editFor(s: CadreServer, a: Analysis, data: ActionData) {
   const ctx = { locale: a.locale, catalogue: a.catalogue };
   const edits = data.fixAll ? fixAllEdits(a.result.parsed, a.result.diagnostics, ctx) : data.fix ? computeFixEdits(a.result.parsed, data.fix, ctx) : undefined;
-  if (!edits || !edits.length) return undefined;
+  if (!edits?.length) return undefined;
   return workspaceEdit(a.uri, a.version, edits, s.client);
 }
 

@@ -1,20 +1,19 @@
 import type { CompletionList } from 'vscode-languageserver';
 import { catalogueCompletionsAt } from '../../core/catalogueAuthoring';
 import { completionsAt } from '../../core/completion';
+import { derivedResource } from '../../core/resources';
 import { loadTemplates } from '../../core/templates';
 import { toCompletionItem } from '../convert';
 import type { CadreServer } from '../server';
 
-let templates: Record<string, string> | undefined;
+/** The text of each section's skeleton, derived once per resource reader (core/resources.ts). */
 function sectionTemplates(s: CadreServer): Record<string, string> {
-  if (templates) return templates;
   try {
-    templates = Object.fromEntries(Object.entries(loadTemplates().sections).map(([k, v]) => [k, v.text]));
+    return derivedResource('lsp/completion:section-texts', () => Object.fromEntries(Object.entries(loadTemplates().sections).map(([k, v]) => [k, v.text])));
   } catch (e) {
     s.logError('templates', e);
-    templates = {};
+    return {};
   }
-  return templates;
 }
 
 /** textDocument/completion: keys not yet present, enum values, booleans, whole sections. */

@@ -1,7 +1,8 @@
 // `vscode-languageserver` 11, `vscode-languageserver-protocol` 3.18 and `vscode-jsonrpc` 10 expose
 // their Node entry points through package.json `exports` only (`…/node`), which the
 // repository's `moduleResolution: node` cannot see. esbuild and Node resolve the real exports;
-// these shims point the type checker at the same files.
+// these shims point the type checker at the same files. The platform-neutral and browser
+// entries of `vscode-jsonrpc` and `vscode-languageserver-protocol`: shared/types/protocol-packages.d.ts.
 declare module 'vscode-languageserver/node' {
   export * from 'vscode-languageserver/lib/node/main';
 }
@@ -11,12 +12,6 @@ declare module 'vscode-languageserver-protocol/node' {
 declare module 'vscode-jsonrpc/node' {
   export * from 'vscode-jsonrpc/lib/node/main';
 }
-declare module 'vscode-languageserver-protocol' {
-  export * from 'vscode-languageserver-protocol/lib/common/api';
-}
-declare module 'vscode-jsonrpc' {
-  export * from 'vscode-jsonrpc/lib/common/api';
-}
 // The platform-neutral API (what the handlers use, so that they run on Node and in a web worker)
 // and the browser entry (server/src/browser).
 declare module 'vscode-languageserver' {
@@ -24,10 +19,4 @@ declare module 'vscode-languageserver' {
 }
 declare module 'vscode-languageserver/browser' {
   export * from 'vscode-languageserver/lib/browser/main';
-}
-declare module 'vscode-languageserver-protocol/browser' {
-  export * from 'vscode-languageserver-protocol/lib/browser/main';
-}
-declare module 'vscode-jsonrpc/browser' {
-  export * from 'vscode-jsonrpc/lib/browser/main';
 }
