@@ -47,9 +47,9 @@ export interface RuleOptionsSpec {
  * Every kind of fix the fix engine (fixes.ts) knows. A union, so that `fixes.ts` handles each in
  * an exhaustive `switch` and a rule cannot offer a fix nobody can apply.
  */
-export type FixKind = 'insert-section' | 'insert-field' | 'declare-derogation' | 'replace-key' | 'replace-value' | 'set-value';
+export type FixKind = 'insert-section' | 'insert-field' | 'declare-derogation' | 'replace-key' | 'replace-value' | 'set-value' | 'insert-skeleton';
 
-export const FIX_KINDS: readonly FixKind[] = ['insert-section', 'insert-field', 'declare-derogation', 'replace-key', 'replace-value', 'set-value'];
+export const FIX_KINDS: readonly FixKind[] = ['insert-section', 'insert-field', 'declare-derogation', 'replace-key', 'replace-value', 'set-value', 'insert-skeleton'];
 
 export function isFixKind(kind: string): kind is FixKind {
   return (FIX_KINDS as readonly string[]).includes(kind);
