@@ -22,8 +22,9 @@ export interface RuleMeta<M extends string = string> {
   messages: Record<M, Localized>;
   /**
    * The fields it reads, as dotted paths (`donnees.aipd.realisee`; `<Exx>` stands for any key).
-   * The engine relies on it: a rule none of whose fields is readable (the schema rejects one's
-   * type) does not run. test/unit/rule-kit.test.ts checks every path a rule reads is listed.
+   * Docs, hovers and the catalogue checks rely on it; test/unit/rule-kit.test.ts checks that every
+   * path a rule reads (ctx.get/ctx.has) is listed. (A rule's finding on a value the schema
+   * rejected is dropped by the engine, from the finding's path.)
    */
   fields: string[];
   /** The facts it rests on: "AI Act art. 27", "RGPD art. 35", "CRPA L311-3-1"… */
