@@ -257,8 +257,10 @@ function planFixEdits(w: Work, fix: FixRef): Plan | undefined {
       if (!empty || w.data !== null) return undefined;
       const skeleton = renderDeclaration({ nom: 'A COMPLETER', direction: 'A COMPLETER' }, w.templates()).text;
       const at = w.text.length;
-      const lead = at > 0 && !w.text.endsWith('\n') ? '\n' : '';
-      return { edits: [{ start: at, end: at, text: withEol(w, lead + skeleton) }], changed: [[]], renamed: [], present: [['projet']] };
+      // After what is there; a file that did not end with a line break still does not.
+      const open = at > 0 && !w.text.endsWith('\n');
+      const body = open ? '\n' + skeleton.replace(/\n+$/, '') : skeleton;
+      return { edits: [{ start: at, end: at, text: withEol(w, body) }], changed: [[]], renamed: [], present: [['projet']] };
     }
     default: {
       // Exhaustive: a new FixKind that is not handled here does not compile.
