@@ -376,7 +376,7 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
         findings.splice(0, findings.length, ...findings.filter((i) => !drop.has(i)));
         const w = (e.applies_when ?? []).find((c) => getIn(parsed.value, c.field.split('.')) == null)!;
         const path = w.field.split('.');
-        const covered = diagnostics.findIndex((d) => d.path && d.path.join('.') === w.field);
+        const covered = diagnostics.findIndex((d) => d.path && (d.path.join('.') === w.field || (sectionOf.get(d)?.includes(e.id) ?? false)));
         if (covered >= 0) findings.push(covered);
         else {
           const d: Diagnostic = {
@@ -553,7 +553,18 @@ function missingSections(data: Record<string, unknown>, catalogue: Catalogue, to
     if (!absent.length) continue;
     const statement = statementOf(data, e.id, catalogue, today);
     if (statement?.effective && (statement.statut === 'derogation' || statement.statut === 'non_applicable')) continue;
-    if (e.applies_when && conditionsHold(e, data) !== true) continue;
+    if (e.applies_when) {
+      const holds = conditionsHold(e, data);
+      if (holds === false) continue;
+      // A condition on a field of a missing section: that section's finding is the one to give
+      // (not also "state the field"), and it names this engagement too.
+      if (holds === undefined) {
+        const w = e.applies_when.find((c) => getIn(data, c.field.split('.')) == null);
+        const section = w?.field.split('.')[0];
+        if (section !== undefined && !Object.prototype.hasOwnProperty.call(data, section)) out.set(section, [...(out.get(section) ?? []), e.id]);
+        continue;
+      }
+    }
     if (!appliesAt(e, today)) continue;
     const na = notApplicable.get(e.id);
     if (na && na.ran > 0 && na.na === na.ran) continue;
