@@ -36,7 +36,8 @@
  *    catalogue enables none (nothing was checked).
  * Then the engagement's own terms, from the catalogue: when its `applies_when` conditions do not
  * hold, it is `non_applicable` and its rules' findings are dropped (a condition on a field not
- * given: `a_completer`); when the run's date is before its `applies_from`, it is `non_applicable`
+ * given: `a_completer`, said by `cadre-condition`, or by the missing section's finding when the
+ * field's section is absent); when the run's date is before its `applies_from`, it is `non_applicable`
  * and its rules' findings are information that say from when the duty applies.
  * Severity, decided in one place (`grade` in lintParsed): a finding's severity is its rule's (the
  * catalogue may re-grade it), then the user's override of its code; after both, a rule's or the
