@@ -7,8 +7,8 @@ const meta = {
   defaultSeverity: 'warning',
   title: { fr: 'Empreinte environnementale mesurée', en: 'Environmental footprint measured' },
   description: {
-    fr: 'Un projet en production mesure son empreinte : une méthode (CodeCarbon, EcoLogits, données du fournisseur ou estimation) sur un périmètre donné, et une estimation annuelle en kWh et en kg CO2e, reprise au bilan annuel. Avant la production, l’engagement ne s’applique pas encore, sauf à ce que la déclaration documente déjà (une mesure ou une estimation), qui est jugé.',
-    en: 'A project in production measures its footprint: a method (CodeCarbon, EcoLogits, vendor data or an estimate) on a given scope, and a yearly estimate in kWh and kg CO2e, reported in the annual report. Before production, the engagement does not apply yet, except to what the declaration already documents (a measurement or an estimate), which is judged.',
+    fr: 'Un projet en production mesure son empreinte : une méthode (CodeCarbon, EcoLogits, données du fournisseur ou estimation) sur un périmètre donné, et une estimation annuelle en kWh et en kg CO2e, reprise au bilan annuel. Avant la production, l’engagement ne s’applique pas encore ; ce que la déclaration en documente déjà (une mesure ou une estimation) est toutefois jugé.',
+    en: 'A project in production measures its footprint: a method (CodeCarbon, EcoLogits, vendor data or an estimate) on a given scope, and a yearly estimate in kWh and kg CO2e, reported in the annual report. Before production, the engagement does not apply yet; what the declaration already documents of it (a measurement or an estimate) is judged all the same.',
   },
   howToFix: {
     fr: 'Renseignez `environnement.mesure.methode` (et `perimetre`), puis `environnement.estimation_annuelle.energie_kwh` et `co2e_kg`.',
