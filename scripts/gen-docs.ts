@@ -472,8 +472,8 @@ function indexPage(catalogue: Catalogue): string {
       `${level} ${locale === 'fr' ? 'Autres codes' : 'Other codes'}`,
       '',
       locale === 'fr'
-        ? '- [`syntax`](syntax.md) : le fichier n’est pas du YAML valide.\n- [`schema-*`](schema.md) : la déclaration ne suit pas le format v1 (et la référence de tous ses champs).\n- [`cadre-inconnu`](rules/cadre-inconnu.md) : la déclaration nomme un cadre qu’aucun catalogue ne décrit.\n- [`cadre-condition`](rules/cadre-condition.md) : un engagement dépend d’un champ non renseigné.'
-        : '- [`syntax`](syntax.md): the file is not valid YAML.\n- [`schema-*`](schema.md): the declaration does not follow format v1 (and the reference of all its fields).\n- [`cadre-inconnu`](rules/cadre-inconnu.md): the declaration names a framework no catalogue describes.\n- [`cadre-condition`](rules/cadre-condition.md): an engagement depends on a field not given.',
+        ? '- [`syntax`](syntax.md) : le fichier n’est pas du YAML valide.\n- [`schema-*`](schema.md) : la déclaration ne suit pas le format v1 (et la référence de tous ses champs).\n- [`cadre-inconnu`](rules/cadre-inconnu.md) : la déclaration nomme un cadre qu’aucun catalogue ne décrit.\n- [`cadre-condition`](rules/cadre-condition.md) : un engagement dépend d’un champ non renseigné.\n- [`cadre-section-manquante`](rules/cadre-section-manquante.md) : une section de la déclaration manque (signalée une fois, avec les engagements qu’elle documente).'
+        : '- [`syntax`](syntax.md): the file is not valid YAML.\n- [`schema-*`](schema.md): the declaration does not follow format v1 (and the reference of all its fields).\n- [`cadre-inconnu`](rules/cadre-inconnu.md): the declaration names a framework no catalogue describes.\n- [`cadre-condition`](rules/cadre-condition.md): an engagement depends on a field not given.\n- [`cadre-section-manquante`](rules/cadre-section-manquante.md): a section of the declaration is missing (reported once, with the engagements it documents).',
       '',
       `${level} ${locale === 'fr' ? 'Toutes les règles' : 'All rules'}`,
       '',

@@ -57,6 +57,8 @@ export interface PDocumentVerdicts {
    * no engagement).
    */
   framework?: { cadre: string; name: string; known: boolean };
+  /** True while the document has syntax errors (a duplicate key included): the verdicts are provisional. */
+  provisional?: boolean;
 }
 export interface PPrinciple {
   id: string;

@@ -179,7 +179,9 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
     view.description = summaryText(doc.summary);
     const name = basename(vscode.Uri.parse(doc.uri).path);
     const more = breakdown(doc.summary);
-    view.message = more ? `${name} — ${more}` : name;
+    const line = more ? `${name} — ${more}` : name;
+    // While the file has syntax errors the verdicts are not final: the view says so first.
+    view.message = doc.provisional ? `${t('Provisional: the file has syntax errors, these verdicts are not final.')} ${line}` : line;
   }
 
   // ---------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import { breakdown, summaryText, VERDICT_ORDER, verdictWord, type VerdictStore }
  * tooltip; a click focuses the "Engagements" view. Shows the server's state while it starts
  * or when it failed (a click then restarts it).
  */
+const PROVISIONAL = () => t('Provisional: the file has syntax errors, these verdicts are not final.');
+
 export class StatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
@@ -74,9 +76,11 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const s = doc.summary;
-    item.text = `$(checklist) ${s.conforme ?? 0}/${s.total ?? 0}`;
+    // While the file has syntax errors the verdicts are not final: the item says so.
+    item.text = `$(checklist) ${s.conforme ?? 0}/${s.total ?? 0}${doc.provisional ? ` $(warning) ${t('provisional')}` : ''}`;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown('**Cadre IA** — ').appendText(summaryText(s)).appendMarkdown('\n\n');
+    if (doc.provisional) md.appendText(PROVISIONAL()).appendMarkdown('\n\n');
     for (const v of VERDICT_ORDER) {
       if ((s[v] ?? 0) > 0) md.appendMarkdown('- ').appendText(t('{0}: {1}', verdictWord(v), s[v])).appendMarkdown('\n');
     }
@@ -84,7 +88,7 @@ export class StatusBar implements vscode.Disposable {
     item.tooltip = md;
     item.command = 'cadreIa.engagements.focus';
     if ((s.non_conforme ?? 0) > 0) item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
-    item.accessibilityInformation = { label: `Cadre IA: ${summaryText(s)}. ${breakdown(s)}` };
+    item.accessibilityInformation = { label: `Cadre IA: ${summaryText(s)}. ${breakdown(s)}${doc.provisional ? ` ${PROVISIONAL()}` : ''}` };
     item.show();
   }
 

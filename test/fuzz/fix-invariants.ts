@@ -51,6 +51,9 @@ export function intendedChanges(fix: FixRef, before: unknown): { ignore: DataPat
       return { ignore: getIn(before, p) === null || (p.length === 0 && before == null) ? [p] : [], renames: [] };
     case 'insert-section':
       return { ignore: before == null ? [[]] : [], renames: [] };
+    case 'insert-skeleton':
+      // Only on a file with no data: the null root becomes the declaration.
+      return { ignore: before == null ? [[]] : [], renames: [] };
     case 'declare-derogation':
       return { ignore: before == null ? [[]] : getIn(before, ['engagements']) === null ? [['engagements']] : [], renames: [] };
     default:

@@ -392,8 +392,14 @@ export function assertLintInvariants(text: string, r: FullLintResult, catalogue:
       const d = r.diagnostics[i];
       // An engagement that applies only under a condition (`applies_when`) whose field cannot be
       // read lists the finding on that field: it is why the engagement cannot be judged.
-      const onCondition = !!d?.path && ((r.catalogue ?? catalogue).engagements.find((c) => c.id === e.id)?.applies_when ?? []).some((c) => c.field === d.path!.join('.'));
-      assert.ok(d?.engagement === e.id || d?.code === 'syntax' || onCondition, `${e.id}: finding ${i} is neither one of its diagnostics, a syntax problem nor the finding on its condition`);
+      const def = (r.catalogue ?? catalogue).engagements.find((c) => c.id === e.id);
+      const onCondition = !!d?.path && (def?.applies_when ?? []).some((c) => c.field === d.path!.join('.'));
+      // A missing section is one engine finding for every engagement that needs it (its `engagement` is the first of them).
+      const onSection =
+        d?.code === 'cadre-section-manquante' &&
+        !!d.path &&
+        [...(def?.sections ?? []), ...(def?.applies_when ?? []).map((c) => c.field.split('.')[0])].includes(String(d.path[0]));
+      assert.ok(d?.engagement === e.id || d?.code === 'syntax' || onCondition || onSection, `${e.id}: finding ${i} is neither one of its diagnostics, a syntax problem, the finding on its condition nor its missing section`);
     }
     if (e.range) assertRangeInside(e.range, lines, `${e.id} range`);
   }

@@ -84,7 +84,7 @@ describe('lsp: code actions', () => {
 
   it('E11: inserts the reversibility plan skeleton (preferred), offers a derogation, and the missing-section finding goes away', async () => {
     const { uri, diagnostics } = await open(NO_REVERSIBILITE);
-    const d = diagnostics.find((x) => x.code === 'E11-reversibilite')!;
+    const d = diagnostics.find((x) => x.code === 'cadre-section-manquante')!;
     assert.ok(d, diagnostics.map((x) => x.code).join(', '));
     const actions = await actionsAt(uri, d);
     const skeleton = actions.find((a) => a.isPreferred && a.kind === 'quickfix');
@@ -94,13 +94,13 @@ describe('lsp: code actions', () => {
     assertValidYaml(after.text);
     keepsUserText(NO_REVERSIBILITE, after.text);
     assert.match(after.text, /^reversibilite:\n {2}plan_sortie:/m);
-    assert.ok(!after.diagnostics.some((x) => x.code === 'E11-reversibilite' && x.message === d.message), 'the missing-section finding is gone');
+    assert.ok(!after.diagnostics.some((x) => x.code === 'cadre-section-manquante' && x.message === d.message), 'the missing-section finding is gone');
     await c.close(uri);
   });
 
   it('declares a derogation for a derogable engagement: an engagements.E11 block with placeholders', async () => {
     const { uri, diagnostics } = await open(NO_REVERSIBILITE);
-    const d = diagnostics.find((x) => x.code === 'E11-reversibilite')!;
+    const d = diagnostics.find((x) => x.code === 'cadre-section-manquante')!;
     const action = (await actionsAt(uri, d)).find((a) => a.title === 'Déclarer une dérogation pour E11')!;
     const after = await apply(uri, NO_REVERSIBILITE, action);
     assertValidYaml(after.text);

@@ -134,6 +134,24 @@ describe('lsp: custom requests (shared/protocol.ts)', () => {
     await c.close(u);
   });
 
+  it('cadreIa/verdicts says the verdicts are provisional while the text has a syntax error, and not after', async () => {
+    const u = uri(path.join(dir, 'a.ia.yaml'));
+    const broken = E02_TRUE.replace(/^( +)interaction_directe: true$/m, '$1interaction_directe: false\n$1interaction_directe: true');
+    assert.notEqual(broken, E02_TRUE);
+    await c.open(u, broken, 1);
+    await c.notification<{ uri: string }>('cadreIa/verdictsChanged', (p) => p.uri === u);
+    const doc = (await c.request<VerdictsResult>('cadreIa/verdicts', { uri: u })).documents[0];
+    assert.equal(doc.provisional, true);
+    const e02 = doc.engagements.find((e) => e.id === 'E02')!;
+    assert.notEqual(e02.verdict, 'conforme');
+    assert.ok(e02.findings.some((f) => f.code === 'syntax'), 'the duplicate key is among E02 findings');
+    assert.equal(cliLint(broken).provisional, true, 'the CLI says the same');
+    await c.change(u, 2, E02_TRUE);
+    await c.notification<{ uri: string }>('cadreIa/verdictsChanged', (p) => p.uri === u);
+    assert.equal((await c.request<VerdictsResult>('cadreIa/verdicts', { uri: u })).documents[0].provisional, undefined);
+    await c.close(u);
+  });
+
   it('cadreIa/verdicts of the workspace (unopened files from disk), with the missing section to insert', async () => {
     const r = await c.request<VerdictsResult>('cadreIa/verdicts', {});
     assert.deepEqual(r.documents.map((d) => path.basename(d.uri)).sort(), ['a.ia.yaml', 'b.ia.yaml']);

@@ -31,6 +31,8 @@ export interface CliFile {
   file: string;
   diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
   engagements: Record<string, string>;
+  /** Set (true) while the file has syntax errors. */
+  provisional?: boolean;
 }
 
 /** What `cadre-ia lint --format json` says of a text (written to a temporary file). */

@@ -9,6 +9,7 @@ import { sectionOrder } from '../../server/src/core/catalogue';
 import { applyEdits, computeFixEdits, derogationFix, fixAllEdits, renderDeclaration, type TextEdit } from '../../server/src/core/fixes';
 import { getIn, parseDeclaration } from '../../server/src/core/parse';
 import { ALL_RULES } from '../../server/src/core/rules/index';
+import { FIX_KINDS } from '../../server/src/core/rules/api';
 import { asFragment, loadTemplates, parseTemplates, slugify } from '../../server/src/core/templates';
 import type { DataPath, Diagnostic, FixRef } from '../../server/src/core/types';
 import { checkFixPreserves } from '../fuzz/fix-invariants';
@@ -177,7 +178,7 @@ const MAY_REFUSE: Record<string, string> = {
   'anchors-merge.ia.yaml': 'values reached through aliases and merge keys are never edited',
 };
 
-const KNOWN_KINDS = new Set(['insert-section', 'insert-field', 'replace-key', 'replace-value', 'set-value', 'declare-derogation']);
+const KNOWN_KINDS: ReadonlySet<string> = new Set(FIX_KINDS);
 
 describe('fixes: every fix offered on every fixture keeps the invariants', () => {
   for (const name of fixtureNames) {

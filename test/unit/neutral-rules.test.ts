@@ -132,12 +132,17 @@ describe('a city’s words are its catalogue’s: Lyon’s users see them, other
       const texts = [info.title, info.description, info.howToFix, info.note, ...Object.values(b.rule.meta.messages)].filter(Boolean).flatMap((l) => [t(l!, 'fr', data), t(l!, 'en', data)]);
       for (const s of texts) for (const id of lyonIds) assert.doesNotMatch(s, new RegExp(`\\b${id}\\b`), `${b.code}: ${s}`);
     }
-    // A finding as the engine writes it: the missing `agents` section under AIA-4.
+    // A finding as the engine writes it: the missing `agents` section names AIA-4 (the engine
+    // reports missing sections, under cadre-section-manquante), and no Lyon engagement.
     const text = fs.readFileSync(path.join(ROOT, 'examples', 'assistant-conversationnel-usagers.ia.yaml'), 'utf8').replace(/^cadre: lyon-ia\/v1$/m, 'cadre: socle-ia/v1').replace(/^agents:\n(?:  .*\n)+/m, '');
-    const r = lintText(text, { locale: 'fr', now: new Date('2026-12-02T12:00:00Z') });
-    const d = r.diagnostics.find((x) => x.code === 'AIA-4-formation');
-    assert.ok(d, r.diagnostics.map((x) => x.code).join(' '));
-    assert.match(d.message, /\(AIA-4\)\.$/);
+    for (const locale of ['fr', 'en'] as const) {
+      const r = lintText(text, { locale, now: new Date('2026-12-02T12:00:00Z') });
+      const d = r.diagnostics.find((x) => x.code === 'cadre-section-manquante' && /agents/.test(x.message));
+      assert.ok(d, r.diagnostics.map((x) => x.code).join(' '));
+      assert.equal(d.engagement, 'AIA-4');
+      assert.match(d.message, /\bAIA-4\b/);
+      for (const x of r.diagnostics) for (const id of lyonIds) assert.doesNotMatch(x.message, new RegExp(`\\b${id}\\b`), `${x.code}: ${x.message}`);
+    }
   });
 
   it('the hover of a finding shows the catalogue’s note (Lyon’s words on E02)', () => {

@@ -65,6 +65,19 @@ const ENGINE_CODES: Record<string, Omit<CodeInfo, 'id'>> = {
     defaultSeverity: 'warning',
     references: ['schemas/catalogue.schema.json (applies_when)'],
   },
+  'cadre-section-manquante': {
+    title: { fr: 'Section absente', en: 'Missing section' },
+    description: {
+      fr: 'Le catalogue dit quelles sections servent chaque engagement (`fields`). Une section absente est signalée une fois, par le moteur, là où elle se place ; les engagements qui en ont besoin restent à compléter, quelles que soient les règles activées.',
+      en: 'The catalogue says which sections serve each engagement (`fields`). A missing section is reported once, by the engine, where it belongs; the engagements that need it stay incomplete, whatever rules are on.',
+    },
+    howToFix: {
+      fr: 'Ajoutez la section (correctif « Ajouter la section », qui l’insère à sa place depuis le modèle) puis remplacez chaque « A COMPLETER ».',
+      en: 'Add the section (quick fix "Add the section", which inserts it in its place from the template), then replace each "A COMPLETER".',
+    },
+    defaultSeverity: 'warning',
+    references: ['schemas/catalogue.schema.json (fields)', 'schemas/templates.yaml'],
+  },
 };
 
 /** Engine-level codes, for docs and SARIF. */

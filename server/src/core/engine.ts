@@ -6,6 +6,18 @@
  * `cadre:` is judged by the default one; an unknown `cadre:` is an error (`cadre-inconnu`, the
  * known ones listed) and nothing is judged.
  *
+ * One mistake, one finding (after the rules ran):
+ * - a missing section is the engine's finding (`cadre-section-manquante`), one per section, naming
+ *   the engagements that need it (those listing it in the catalogue's `fields`, applying to the
+ *   declaration); rules say nothing of a missing section, and what they say of a field inside it
+ *   for those engagements is dropped — so no rule's switch changes another engagement's verdict;
+ * - a value the schema rejects (a boolean written `oui`) is the schema's finding: rule findings on
+ *   that field, or under it, are dropped;
+ * - an unknown engagement id under `engagements:` is `cadre-engagement-inconnu`'s finding (with its
+ *   suggestion), not also the schema's "unknown key";
+ * - schema and rule findings that only follow from a syntax break (on its lines, or about a key the
+ *   text writes in a section the break crosses) are dropped: the break is reported at its cause.
+ *
  * Verdict of each engagement of the catalogue, decided in this order:
  * 1. the text could not be read as data (fatal syntax problem, binary, too large), or its root is
  *    not a mapping (empty file, a list) → `a_completer`, and no rule runs;
@@ -17,19 +29,24 @@
  *    they never decide a verdict);
  * 4. an effective `statut: non_applicable` (with a justification) → `non_applicable`; the
  *    engagement's `a_completer` rule findings are lowered to `information`;
- * 5. any finding with outcome `a_completer` — missing information from a rule, or a schema error
- *    on a field of the engagement's sections — → `a_completer`;
+ * 5. any finding with outcome `a_completer` — missing information from a rule, a missing section
+ *    the engagement needs, or a schema error on a field of the engagement's sections — → `a_completer`;
  * 6. every rule of the engagement that ran called `ctx.notApplicable()` → `non_applicable`;
  * 7. otherwise `conforme` when at least one rule of the engagement ran, `a_completer` when the
  *    catalogue enables none (nothing was checked).
  * Then the engagement's own terms, from the catalogue: when its `applies_when` conditions do not
  * hold, it is `non_applicable` and its rules' findings are dropped (a condition on a field not
- * given: `a_completer`); when the run's date is before its `applies_from`, it is `non_applicable`
+ * given: `a_completer`, said by `cadre-condition`, or by the missing section's finding when the
+ * field's section is absent); when the run's date is before its `applies_from`, it is `non_applicable`
  * and its rules' findings are information that say from when the duty applies.
- * Severity: a finding's severity is its rule's (catalogue or user settings may re-grade it), but a
- * finding with outcome `a_completer` shows at most as a warning.
+ * Severity, decided in one place (`grade` in lintParsed): a finding's severity is its rule's (the
+ * catalogue may re-grade it), then the user's override of its code; after both, a rule's or the
+ * engine's finding with outcome `a_completer` shows at most as a warning. Syntax and schema
+ * errors stay errors (the text does not follow the format) though they leave the engagement
+ * `a_completer`. Later steps only lower a severity (derogation, non-applicability, duties not yet
+ * in force → information).
  */
-import { appliesAt, conditionsHold, docUrl, engagementOfPath, type Catalogue, type Engagement } from './catalogue';
+import { appliesAt, conditionsHold, docUrl, engagementOfPath, sectionOrder, type Catalogue, type Engagement } from './catalogue';
 import { frameworkOf, frameworkSet, ruleLookup, type FrameworkSet, type RuleBinding } from './framework';
 import type { RuleLookup } from './catalogue';
 import { longDate } from './dates';
@@ -42,6 +59,7 @@ import type { RuleContext, ReportOptions } from './rules/api';
 import { ALL_RULES } from './rules/index';
 import { validateSchema } from './schema';
 import { closest, PLACEHOLDER_RE } from './text';
+import { hasTypoOf } from './rules/util';
 import { SYNTAX_MESSAGES } from './syntaxMessages';
 import { syntaxFindings } from './syntaxCause';
 import type { DataPath, Diagnostic, EngagementResult, LintResult, Locale, Severity, SeveritySetting, Verdict } from './types';
@@ -115,6 +133,15 @@ const MSG = {
     en: "Unknown framework '{value}': no catalogue describes it, the declaration is not judged. Known frameworks: {known}.",
   },
   didYouMean: { fr: ' Vouliez-vous dire « {s} » ?', en: " Did you mean '{s}'?" },
+  empty: {
+    fr: 'Fichier vide : une déclaration commence par `cadre:` et `projet:`, suivis d’une section par sujet du cadre. Insérez le squelette d’une déclaration (correctif) puis remplacez chaque « A COMPLETER ».',
+    en: 'Empty file: a declaration starts with `cadre:` and `projet:`, followed by one section per subject of the framework. Insert the skeleton of a declaration (quick fix), then replace each "A COMPLETER".',
+  },
+  commentsOnly: {
+    fr: 'Fichier sans données (seulement des commentaires) : une déclaration commence par `cadre:` et `projet:`, suivis d’une section par sujet du cadre. Insérez le squelette d’une déclaration (correctif) puis remplacez chaque « A COMPLETER ».',
+    en: 'File without data (comments only): a declaration starts with `cadre:` and `projet:`, followed by one section per subject of the framework. Insert the skeleton of a declaration (quick fix), then replace each "A COMPLETER".',
+  },
+  fixSkeleton: { fr: 'Insérer le squelette d’une déclaration', en: 'Insert the skeleton of a declaration' },
   fixCadre: { fr: 'Remplacer par « {to} »', en: "Replace with '{to}'" },
   notYet: { fr: 'Applicable à partir du {date} — {message}', en: 'Applies from {date} — {message}' },
   condition: {
@@ -151,12 +178,20 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   const severities = options.severities ?? {};
   const diagnostics: Diagnostic[] = [];
 
-  const push = (d: Diagnostic) => {
+  // Severities are decided here, once: the user's override of the code (`off` drops the finding),
+  // then the cap that keeps missing information found by a rule or by the engine at most a
+  // warning. (A syntax or schema error — the text does not follow the format — stays an error
+  // though it leaves its engagement `a_completer`.)
+  const grade = (d: Diagnostic): boolean => {
     const override = severities[d.code];
-    if (override === 'off') return;
+    if (override === 'off') return false;
     if (override) d.severity = override;
+    if (d.outcome === 'a_completer' && !isFormatCode(d.code)) d.severity = atMost(d.severity, 'warning');
     d.href ??= docUrl(catalogue, d.code);
-    diagnostics.push(d);
+    return true;
+  };
+  const push = (d: Diagnostic) => {
+    if (grade(d)) diagnostics.push(d);
   };
 
   // 1. Syntax.
@@ -167,7 +202,10 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   const usable = parsed.value !== undefined && hasTree(parsed);
 
   // 2. Schema.
-  if (usable) {
+  if (usable && parsed.value === null) {
+    // An empty or comments-only file: say so plainly (not "expected an object, found null").
+    push(emptyFinding(parsed, locale));
+  } else if (usable) {
     try {
       // Which engagement a field serves is the catalogue's to say (its `fields`).
       for (const d of validateSchema(parsed, locale, { engagementOf: (path) => engagementOfPath(catalogue, path) })) push(d);
@@ -196,6 +234,8 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   // 3. Rules, on a declaration that is a mapping (an empty file or a list is only the schema's finding).
   const declaration = usable && parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value);
   const notApplicable = new Map<string, { ran: number; na: number }>();
+  /** The findings the rules reported (not the syntax, schema or engine ones). */
+  const ruleFindings = new Set<Diagnostic>();
   if (declaration) {
     const data = parsed.value as Record<string, unknown>;
     const statut = typeof getIn(data, ['projet', 'statut']) === 'string' ? (getIn(data, ['projet', 'statut']) as string) : undefined;
@@ -230,7 +270,9 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
           if (reported >= MAX_FINDINGS_PER_RULE && outcomes.has(outcome)) return;
           reported++;
           outcomes.add(outcome);
-          push(toDiagnostic(binding, o, engagementId, parsed, locale));
+          const d = toDiagnostic(binding, o, engagementId, parsed, locale);
+          ruleFindings.add(d);
+          push(d);
         },
         notApplicable: () => {
           na = true;
@@ -250,6 +292,46 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
     }
   }
 
+  // 3b. One mistake, one finding.
+  /** Engagements each engine-reported missing section stands for (the finding's `engagement` is the first). */
+  const sectionOf = new Map<Diagnostic, string[]>();
+  if (declaration) {
+    const data = parsed.value as Record<string, unknown>;
+    // Section presence is the engine's: one finding per missing section, whatever rule is on.
+    const missing = missingSections(data, catalogue, today, notApplicable);
+    for (const [section, ids] of missing) {
+      const d = sectionFinding(parsed, data, catalogue, section, ids, locale);
+      if (grade(d)) {
+        diagnostics.push(d);
+        sectionOf.set(d, ids);
+      }
+    }
+    const drop = new Set<Diagnostic>();
+    // What a rule says of a field inside a missing section (for an engagement that section
+    // finding names) is that same finding again.
+    for (const d of ruleFindings) {
+      const ids = d.path?.length ? missing.get(String(d.path[0])) : undefined;
+      if (ids && d.outcome === 'a_completer' && d.engagement && ids.includes(d.engagement)) drop.add(d);
+    }
+    // A field the schema rejects (a boolean written `oui`, a number as text): the schema's
+    // finding is the one; rules reading that field (or what is under it) stay silent.
+    const rejected = diagnostics.filter((d) => isRejection(d)).map((d) => d.path!);
+    if (rejected.length) {
+      for (const d of ruleFindings) if (d.path && rejected.some((r) => isPrefix(r, d.path!))) drop.add(d);
+    }
+    // An engagement id unknown under `engagements:` is cadre-engagement-inconnu's finding (with
+    // its suggestion); the schema's "unknown key" on the same key would be a second one.
+    const unknownIds = new Set(diagnostics.filter((d) => d.code === 'cadre-engagement-inconnu' && d.path).map((d) => d.path!.join('\u0000')));
+    for (const d of diagnostics) if (d.code === 'schema-additionalProperties' && d.path && d.path.length === 2 && d.path[0] === 'engagements' && unknownIds.has(d.path.join('\u0000'))) drop.add(d);
+    // Findings that only follow from a syntax break (a list never closed swallows the lines
+    // after it; an over-indented key hides its neighbours): not reported, the break is.
+    for (const b of breaks) {
+      if (b.duplicate) continue;
+      for (const d of diagnostics) if ((ruleFindings.has(d) || d.code.startsWith('schema-')) && followsFrom(parsed, d, b.from, b.to)) drop.add(d);
+    }
+    if (drop.size) diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => !drop.has(d)));
+  }
+
   // 4. Verdicts.
   const engagements: EngagementResult[] = [];
   const verdicts: Record<string, Verdict> = {};
@@ -260,11 +342,11 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
   for (const e of catalogue.engagements) {
     const findings: number[] = [];
     diagnostics.forEach((d, i) => {
-      if (d.engagement === e.id) findings.push(i);
+      if (d.engagement === e.id || sectionOf.get(d)?.includes(e.id)) findings.push(i);
     });
     const statement = declaration ? statementOf(parsed.value, e.id, catalogue, today) : undefined;
     let verdict: Verdict;
-    const hasOutcome = (o: string) => findings.some((i) => diagnostics[i].outcome === o && !diagnostics[i].code.startsWith('cadre-'));
+    const hasOutcome = (o: string) => findings.some((i) => diagnostics[i].outcome === o && (!diagnostics[i].code.startsWith('cadre-') || sectionOf.has(diagnostics[i])));
     if (!declaration) {
       verdict = 'a_completer';
     } else if (statement?.effective && statement.statut === 'derogation') {
@@ -295,10 +377,10 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
         findings.splice(0, findings.length, ...findings.filter((i) => !drop.has(i)));
         const w = (e.applies_when ?? []).find((c) => getIn(parsed.value, c.field.split('.')) == null)!;
         const path = w.field.split('.');
-        const covered = diagnostics.findIndex((d) => d.path && d.path.join('.') === w.field);
+        const covered = diagnostics.findIndex((d) => d.path && (d.path.join('.') === w.field || (sectionOf.get(d)?.includes(e.id) ?? false)));
         if (covered >= 0) findings.push(covered);
         else {
-          added.push({
+          const d: Diagnostic = {
             code: 'cadre-condition',
             severity: 'warning',
             outcome: 'a_completer',
@@ -306,9 +388,11 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
             range: rangeOf(parsed, path, 'key'),
             path,
             engagement: e.id,
-            href: docUrl(catalogue, 'cadre-condition'),
-          });
-          findings.push(-added.length);
+          };
+          if (grade(d)) {
+            added.push(d);
+            findings.push(-added.length);
+          }
         }
         verdict = 'a_completer';
       } else if (!appliesAt(e, today)) {
@@ -325,10 +409,11 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
     }
     // Broken text never yields a clean verdict: an engagement whose sections cross a syntax
     // problem (a duplicate key included) is at best `a_completer`, the problem among its findings.
-    if (declaration && (verdict === 'conforme' || verdict === 'non_applicable')) {
+    // Whatever the verdict, the problem is among the engagement's findings.
+    if (declaration && breaks.length) {
       const hit = breaks.filter((b) => touches(parsed, e, b.from, b.to)).map((b) => diagnostics.indexOf(b.diagnostic)).filter((i) => i >= 0);
       if (hit.length) {
-        verdict = 'a_completer';
+        if (verdict === 'conforme' || verdict === 'non_applicable') verdict = 'a_completer';
         findings.push(...hit.filter((i) => !findings.includes(i)));
       }
     }
@@ -400,7 +485,8 @@ function toDiagnostic(binding: RuleBinding & { severity: Severity }, o: ReportOp
   const data = { ...flatOptions(options), engagement: engagement ?? '', ...o.data };
   return {
     code: binding.code,
-    severity: outcome === 'a_completer' ? atMost(severity, 'warning') : severity,
+    // The cap on missing information is applied with the user's overrides, in lintParsed's `grade`.
+    severity,
     message: message ? t(message, locale, data) : o.messageId,
     range: rangeOf(parsed, o.rangePath ?? o.path, o.at ?? 'value'),
     engagement: o.engagement ?? engagement,
@@ -438,4 +524,141 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     RANK[a.severity] - RANK[b.severity] ||
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
+}
+
+/** Codes of findings about the text's form (not its content): syntax and schema. */
+function isFormatCode(code: string): boolean {
+  return code === 'syntax' || code.startsWith('schema-');
+}
+
+function isPrefix(prefix: DataPath, path: DataPath): boolean {
+  return prefix.length <= path.length && prefix.every((k, i) => String(k) === String(path[i]));
+}
+
+/** A schema finding that rejects a value the user wrote (its type, enum, format…), not a missing or unknown key. */
+function isRejection(d: Diagnostic): boolean {
+  if (!d.code.startsWith('schema-') || !d.path || d.path.length === 0) return false;
+  return !['schema-required', 'schema-additionalProperties', 'schema-truncated', 'schema-placeholder'].includes(d.code);
+}
+
+/**
+ * The sections the declaration lacks, each with the engagements that need it: those of the
+ * catalogue listing it in their `fields`, that apply to the declaration (their conditions hold,
+ * they are in force), that it does not declare derogated or not applicable, and whose rules did
+ * not all find them not applicable (E14 before going into service). In section order.
+ */
+function missingSections(data: Record<string, unknown>, catalogue: Catalogue, today: string, notApplicable: Map<string, { ran: number; na: number }>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of catalogue.engagements) {
+    const absent = (e.sections ?? []).filter((s) => !Object.hasOwn(data, s));
+    if (!absent.length) continue;
+    const statement = statementOf(data, e.id, catalogue, today);
+    if (statement?.effective && (statement.statut === 'derogation' || statement.statut === 'non_applicable')) continue;
+    if (e.applies_when) {
+      const holds = conditionsHold(e, data);
+      if (holds === false) continue;
+      // A condition on a field of a missing section: that section's finding is the one to give
+      // (not also "state the field"), and it names this engagement too.
+      if (holds === undefined) {
+        const w = e.applies_when.find((c) => getIn(data, c.field.split('.')) == null);
+        const section = w?.field.split('.')[0];
+        if (section !== undefined && !Object.hasOwn(data, section)) out.set(section, [...(out.get(section) ?? []), e.id]);
+        continue;
+      }
+    }
+    if (!appliesAt(e, today)) continue;
+    const na = notApplicable.get(e.id);
+    if (na && na.ran > 0 && na.na === na.ran) continue;
+    for (const s of absent) out.set(s, [...(out.get(s) ?? []), e.id]);
+  }
+  const order = sectionOrder(catalogue);
+  const rank = (s: string) => (order.indexOf(s) === -1 ? order.length : order.indexOf(s));
+  return new Map([...out].sort((a, b) => rank(a[0]) - rank(b[0])));
+}
+
+const SECTION_MSG = {
+  missing: {
+    fr: 'Section « {section} » absente : {engagements} {verb} à compléter.{where}',
+    en: "Missing '{section}' section: {engagements} {verb} incomplete.{where}",
+  },
+  after: { fr: ' Elle se place après « {key} ».', en: " It goes after '{key}'." },
+  before: { fr: ' Elle se place avant « {key} ».', en: " It goes before '{key}'." },
+  fix: { fr: 'Ajouter la section « {section} »', en: "Add the '{section}' section" },
+};
+
+/**
+ * The engine's finding for a missing section. It is placed where the section goes — on the key
+ * of the section it follows in the catalogue's order (else the one it precedes), which is where
+ * its fix inserts it and where a reader going through the file in order looks for it — never
+ * piled on line 1 under unrelated codes.
+ */
+function sectionFinding(parsed: ParsedDeclaration, data: Record<string, unknown>, catalogue: Catalogue, section: string, ids: string[], locale: Locale): Diagnostic {
+  const order = sectionOrder(catalogue);
+  const want = order.indexOf(section);
+  const present = Object.keys(data).filter((k) => order.includes(k) && parsed.index.has(k));
+  const before = present.filter((k) => order.indexOf(k) < want).sort((a, b) => order.indexOf(b) - order.indexOf(a))[0];
+  const after = before ? undefined : present.filter((k) => order.indexOf(k) > want).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
+  const anchor = before ?? after;
+  const names = ids;
+  const verb = locale === 'fr' ? (ids.length > 1 ? 'restent' : 'reste') : ids.length > 1 ? 'stay' : 'stays';
+  const and = locale === 'fr' ? ' et ' : ' and ';
+  const list = names.length > 1 ? names.slice(0, -1).join(', ') + and + names[names.length - 1] : names[0];
+  const where = before ? t(SECTION_MSG.after, locale, { key: before }) : after ? t(SECTION_MSG.before, locale, { key: after }) : '';
+  const fixes = hasTypoOf(data, [], section) ? undefined : [{ kind: 'insert-section', args: { section }, title: t(SECTION_MSG.fix, locale, { section }), preferred: true }];
+  return {
+    code: 'cadre-section-manquante',
+    severity: 'warning',
+    outcome: 'a_completer',
+    message: t(SECTION_MSG.missing, locale, { section, engagements: list, verb, where }),
+    range: anchor ? rangeOf(parsed, [anchor], 'key') : parsed.lines.lineRange(0),
+    path: [section],
+    engagement: ids[0],
+    fixes,
+  };
+}
+
+/**
+ * Whether a schema or rule finding only follows from a syntax break on lines `from`…`to`: it sits
+ * on those lines, or (missing information) it is about a key the text writes in a section the
+ * break crosses — the key is there, the break hid it.
+ */
+function followsFrom(parsed: ParsedDeclaration, d: Diagnostic, from: number, to: number): boolean {
+  if (d.range.end.line >= from && d.range.start.line <= to) return true;
+  if (d.outcome !== 'a_completer' || !d.path || d.path.length < 2) return false;
+  const block = sectionLines(parsed, String(d.path[0]));
+  if (!block || block.end < from || block.start > to) return false;
+  const leaf = String(d.path[d.path.length - 1]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(^|[\\s{,\\-])${leaf}\\s*:`);
+  for (let l = block.start; l <= block.end && l < parsed.lines.lineCount; l++) if (re.test(parsed.lines.lineText(l))) return true;
+  return false;
+}
+
+/**
+ * First and last line of a top-level section as written: from its key to the line before the next
+ * key at column 0 (read from the text, not the tree, which a break may have cut short).
+ */
+function sectionLines(parsed: ParsedDeclaration, section: string): { start: number; end: number } | undefined {
+  const info = parsed.index.get(section);
+  if (!info?.keyRange) return undefined;
+  const start = info.keyRange.start.line;
+  let end = start;
+  for (let l = start + 1; l < parsed.lines.lineCount; l++) {
+    if (/^[^\s#-]/.test(parsed.lines.lineText(l))) break;
+    end = l;
+  }
+  return { start, end };
+}
+
+/** The one finding of a file with no data: what a declaration starts with, and the skeleton fix. */
+function emptyFinding(parsed: ParsedDeclaration, locale: Locale): Diagnostic {
+  const comments = parsed.text.trim() !== '';
+  return {
+    code: 'schema-type',
+    severity: 'error',
+    outcome: 'a_completer',
+    message: t(comments ? MSG.commentsOnly : MSG.empty, locale),
+    range: parsed.lines.lineRange(0),
+    path: [],
+    fixes: [{ kind: 'insert-skeleton', args: {}, title: t(MSG.fixSkeleton, locale), preferred: true }],
+  };
 }

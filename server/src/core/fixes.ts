@@ -250,6 +250,18 @@ function planFixEdits(w: Work, fix: FixRef): Plan | undefined {
       return replaceValue(w, asPath(args.path), args.to);
     case 'set-value':
       return replaceValue(w, asPath(args.path), args.value, typeof args.comment === 'string' ? args.comment : undefined);
+    case 'insert-skeleton': {
+      // An empty or comments-only file: the new-declaration template after what is there.
+      const root = w.doc.contents;
+      const empty = root === null || (isScalar(root) && root.value === null && !w.text.slice(root.range?.[0] ?? 0, root.range?.[1] ?? 0).trim());
+      if (!empty || w.data !== null) return undefined;
+      const skeleton = renderDeclaration({ nom: 'A COMPLETER', direction: 'A COMPLETER' }, w.templates()).text;
+      const at = w.text.length;
+      // After what is there; a file that did not end with a line break still does not.
+      const open = at > 0 && !w.text.endsWith('\n');
+      const body = open ? '\n' + skeleton.replace(/\n+$/, '') : skeleton;
+      return { edits: [{ start: at, end: at, text: withEol(w, body) }], changed: [[]], renamed: [], present: [['projet']] };
+    }
     default: {
       // Exhaustive: a new FixKind that is not handled here does not compile.
       const unhandled: never = kind;

@@ -352,8 +352,19 @@ function mapError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, ro
         .split(',')
         .map((x) => t(TYPE_NAMES[x] ?? { fr: x, en: x }, locale))
         .join(locale === 'fr' ? ' ou ' : ' or ');
-      const actual = t(TYPE_NAMES[typeOf(getIn(data, path))] ?? { fr: '?', en: '?' }, locale);
-      return { ...base, code: 'schema-type', message: t(MESSAGES.type, locale, { expected, actual }), range: rangeOf(parsed, path), path, engagement: engagementFor(path) };
+      const value = getIn(data, path);
+      const actual = t(TYPE_NAMES[typeOf(value)] ?? { fr: '?', en: '?' }, locale);
+      // A boolean written as text (`oui`, `yes`, "true"…): offer the boolean it means.
+      const meant = String((err.params as { type: string | string[] }).type) === 'boolean' ? booleanOfText(value) : undefined;
+      return {
+        ...base,
+        code: 'schema-type',
+        message: t(MESSAGES.type, locale, { expected, actual }),
+        range: rangeOf(parsed, path),
+        path,
+        engagement: engagementFor(path),
+        fixes: meant === undefined ? undefined : [fix('replace-value', { path, to: meant }, t(MESSAGES.fixValue, locale, { to: String(meant) }), true)],
+      };
     }
     case 'format': {
       const format = (err.params as { format: string }).format;
@@ -415,4 +426,14 @@ function mapError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, ro
         engagement: engagementFor(path),
       };
   }
+}
+
+const TRUE_WORDS = new Set(['true', 'oui', 'yes', 'vrai', 'y', 'o', 'on']);
+const FALSE_WORDS = new Set(['false', 'non', 'no', 'faux', 'n', 'off']);
+
+/** The boolean a text means (`oui`, `Yes`, "true" → true; `non`, "false" → false), else undefined. */
+export function booleanOfText(value: unknown): boolean | undefined {
+  if (typeof value !== 'string') return undefined;
+  const w = value.trim().toLowerCase();
+  return TRUE_WORDS.has(w) ? true : FALSE_WORDS.has(w) ? false : undefined;
 }

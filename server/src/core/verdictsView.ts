@@ -46,7 +46,7 @@ export function documentVerdicts(
       ...(r?.appliesFrom ? { appliesFrom: r.appliesFrom } : {}),
     });
   }
-  return { uri, version, summary, engagements, framework: { cadre: cadreId(catalogue), name: t(catalogue.name, locale), known: true } };
+  return { uri, version, summary, engagements, framework: { cadre: cadreId(catalogue), name: t(catalogue.name, locale), known: true }, ...(result.provisional ? { provisional: true } : {}) };
 }
 
 /** A framework as the checklist shows it: its principles and their engagements. */

@@ -6,7 +6,8 @@ import type { LintRun } from './context';
  * The JSON contract: one object per file with `file`, `diagnostics` (code, severity, message,
  * range), `engagements` (verdict per engagement id), `framework` (the framework its `cadre:`
  * selected: cadre, id, version, name, and its engagements with title and verdict, in catalogue
- * order; `null` when the `cadre:` names no known framework) and, for an unreadable file, `error`.
+ * order; `null` when the `cadre:` names no known framework), `provisional: true` while the file
+ * has syntax errors (its verdicts are not final) and, for an unreadable file, `error`.
  * With --quiet or --baseline, `diagnostics` holds the counted ones.
  */
 export function formatJson(run: LintRun): string {
@@ -16,6 +17,7 @@ export function formatJson(run: LintRun): string {
     file: r.file,
     diagnostics: (byFile.get(r.file) ?? []).map(({ diagnostic: d }) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
     engagements: r.result?.verdicts ?? {},
+    ...(r.result?.provisional ? { provisional: true } : {}),
     ...(r.result ? { framework: frameworkOf(r.result, run.locale) } : {}),
     ...(r.ioError ? { error: r.ioError } : {}),
   }));

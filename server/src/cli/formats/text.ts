@@ -9,6 +9,7 @@ const W: Record<string, Localized> = {
   summary: { fr: '{problems} ({details}) dans {files}', en: '{problems} ({details}) in {files}' },
   clean: { fr: 'Aucun problème dans {files}.', en: 'No problems in {files}.' },
   engagements: { fr: 'Engagements : {ok}/{total} conformes', en: 'Engagements: {ok}/{total} compliant' },
+  provisional: { fr: ' · provisoire (erreurs de syntaxe)', en: ' · provisional (syntax errors)' },
   unknownFramework: { fr: 'Cadre inconnu « {cadre} » : non jugée', en: "Unknown framework '{cadre}': not judged" },
   io: { fr: 'illisible : {why}', en: 'unreadable: {why}' },
   unreadable: { fr: '{n} sur {files}.', en: '{n} out of {files}.' },
@@ -77,7 +78,7 @@ export function formatText(run: LintRun): string {
         const label = `${id} ${t(VERDICT_LABELS[v], locale)}`;
         return v === 'non_conforme' ? p.red(label) : v === 'a_completer' ? p.yellow(label) : label;
       });
-    lines.push(`${p.bold(r.file)}  ${cadre}${t(W.engagements, locale, { ok, total: verdicts.length })}${others.length ? ' · ' + others.join(' · ') : ''}`, '');
+    lines.push(`${p.bold(r.file)}  ${cadre}${t(W.engagements, locale, { ok, total: verdicts.length })}${others.length ? ' · ' + others.join(' · ') : ''}${res.provisional ? p.yellow(t(W.provisional, locale)) : ''}`, '');
   }
   const files = plural(run.results.length, WORDS.file, locale);
   const n = countBySeverity(run.findings);

@@ -15,10 +15,6 @@ const meta = {
     en: 'Fill in `interet_general.finalite` (one or two sentences: what the AI is for, for whom) and `interet_general.benefices` (a list).',
   },
   messages: {
-    section: {
-      fr: 'Section « interet_general » absente : décrivez la finalité, les bénéfices, les alternatives étudiées et les indicateurs ({engagement}).',
-      en: "Missing 'interet_general' section: describe the purpose, benefits, alternatives studied and indicators ({engagement}).",
-    },
     finalite: {
       fr: 'Finalité non renseignée : dites à quoi sert l’IA et pour qui (`interet_general.finalite`).',
       en: 'Purpose not stated: say what the AI is for and for whom (`interet_general.finalite`).',
@@ -35,10 +31,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['interet_general'])) {
-      ctx.report({ messageId: 'section', path: ['interet_general'], outcome: 'a_completer', fixes: addMissing(ctx, ['interet_general'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['interet_general'])) return;
     if (!filled(ctx.get(['interet_general', 'finalite']))) {
       ctx.report({ messageId: 'finalite', path: ['interet_general', 'finalite'], outcome: 'a_completer', fixes: addMissing(ctx, ['interet_general', 'finalite']) });
     }

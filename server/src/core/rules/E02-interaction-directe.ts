@@ -19,13 +19,17 @@ const meta = {
       fr: 'Interaction directe avec les usagers : interdite par le cadre (engagement {engagement}, sans dérogation possible).',
       en: 'Direct interaction with citizens: forbidden by the framework (engagement {engagement}, no derogation possible).',
     },
+    directAgents: {
+      fr: 'Interaction directe avec des usagers externes (`interaction_directe: true`) alors que le public déclaré est les agents (`public_concerne: agents`) : si seuls des agents utilisent le système, indiquez `false` ; sinon, le cadre l’interdit (engagement {engagement}, sans dérogation possible).',
+      en: 'Direct interaction with external users (`interaction_directe: true`) although the declared audience is staff (`public_concerne: agents`): if only staff use the system, set `false`; otherwise the framework forbids it (engagement {engagement}, no derogation possible).',
+    },
     missing: {
       fr: 'Précisez si l’IA interagit directement avec les usagers (`usagers.interaction_directe`).',
       en: 'State whether the AI interacts directly with citizens (`usagers.interaction_directe`).',
     },
     fixFalse: { fr: 'Mettre `interaction_directe: false` (à confirmer)', en: 'Set `interaction_directe: false` (to be confirmed)' },
   },
-  fields: ['usagers.interaction_directe'],
+  fields: ['usagers.interaction_directe', 'usagers.public_concerne'],
   references: ['AI Act art. 50(1)'],
 } satisfies RuleMeta;
 
@@ -35,7 +39,7 @@ export default defineRule({
     const value = ctx.get(['usagers', 'interaction_directe']);
     if (value === true) {
       ctx.report({
-        messageId: 'direct',
+        messageId: ctx.get(['usagers', 'public_concerne']) === 'agents' ? 'directAgents' : 'direct',
         path: ['usagers', 'interaction_directe'],
         fixes: [
           {

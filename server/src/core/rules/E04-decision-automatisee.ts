@@ -19,10 +19,6 @@ const meta = {
       fr: 'Décision entièrement automatisée : un agent doit valider chaque décision et en rester responsable ({engagement}, RGPD art. 22).',
       en: 'Fully automated decision: an agent must validate every decision and remain responsible for it ({engagement}, GDPR art. 22).',
     },
-    section: {
-      fr: 'Section « controle_humain » absente : indiquez le niveau d’automatisation et comment un agent valide les résultats ({engagement}).',
-      en: "Missing 'controle_humain' section: state the level of automation and how an agent validates the outputs ({engagement}).",
-    },
     missing: {
       fr: 'Indiquez le niveau de contrôle humain (`controle_humain.niveau`).',
       en: 'State the level of human oversight (`controle_humain.niveau`).',
@@ -36,10 +32,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['controle_humain'])) {
-      ctx.report({ messageId: 'section', path: ['controle_humain'], outcome: 'a_completer', fixes: addMissing(ctx, ['controle_humain'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['controle_humain'])) return;
     const niveau = ctx.get(['controle_humain', 'niveau']);
     if (niveau === 'decision_automatisee') {
       ctx.report({

@@ -37,7 +37,7 @@ const meta = {
       en: 'State whether a data protection impact assessment (DPIA) is required (`donnees.aipd.requise`).',
     },
   },
-  fields: ['donnees.aipd.requise', 'donnees.aipd.realisee', 'donnees.sensibles', 'projet.statut'],
+  fields: ['donnees.personnelles', 'donnees.aipd.requise', 'donnees.aipd.realisee', 'donnees.sensibles', 'projet.statut'],
   references: ['RGPD art. 35', 'RGPD art. 9', 'CNIL, liste des traitements soumis à AIPD (délibération 2018-327)', 'CNIL, recommandations IA (juillet 2025)'],
 } satisfies RuleMeta;
 

@@ -15,10 +15,6 @@ const meta = {
     en: 'State `donnees.personnelles`; when it is `true`, fill in `donnees.base_legale` with the data protection officer (DPO).',
   },
   messages: {
-    section: {
-      fr: 'Section « donnees » absente : dites si l’IA traite des données personnelles et de quelle classification (E05, E10).',
-      en: "Missing 'donnees' section: say whether the AI processes personal data and of which classification (E05, E10).",
-    },
     personnelles: {
       fr: 'Indiquez si l’IA traite des données personnelles (`donnees.personnelles`).',
       en: 'State whether the AI processes personal data (`donnees.personnelles`).',
@@ -40,10 +36,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['donnees'])) {
-      ctx.report({ messageId: 'section', path: ['donnees'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['donnees'])) return;
     const personnelles = ctx.get(['donnees', 'personnelles']);
     if (personnelles === false) {
       ctx.notApplicable();

@@ -19,10 +19,6 @@ const meta = {
       fr: 'Pratique d’IA interdite par l’AI Act (art. 5) : ce système ne peut pas être déployé.',
       en: 'AI practice prohibited by the AI Act (art. 5): this system cannot be deployed.',
     },
-    section: {
-      fr: 'Section « droits » absente : classez le système selon l’AI Act et décrivez l’évaluation des biais ({engagement}).',
-      en: "Missing 'droits' section: classify the system under the AI Act and describe the bias assessment ({engagement}).",
-    },
     missing: {
       fr: 'Indiquez la catégorie de risque AI Act du système (`droits.ai_act.categorie`).',
       en: 'State the AI Act risk category of the system (`droits.ai_act.categorie`).',
@@ -35,10 +31,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['droits'])) {
-      ctx.report({ messageId: 'section', path: ['droits'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['droits'])) return;
     const categorie = ctx.get(['droits', 'ai_act', 'categorie']);
     if (categorie === 'interdit') ctx.report({ messageId: 'forbidden', path: ['droits', 'ai_act', 'categorie'] });
     else if (categorie === undefined || categorie === null) {

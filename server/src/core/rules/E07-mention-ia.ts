@@ -19,10 +19,6 @@ const meta = {
       fr: 'Les productions de l’IA ne sont pas signalées comme telles : la mention de l’IA est obligatoire ({engagement}, AI Act art. 50).',
       en: 'The outputs of the AI are not marked as such: disclosing AI is mandatory ({engagement}, AI Act art. 50).',
     },
-    section: {
-      fr: 'Section « transparence » absente : dites comment les productions de l’IA sont signalées ({engagement}).',
-      en: "Missing 'transparence' section: say how the outputs of the AI are marked ({engagement}).",
-    },
     missing: {
       fr: 'Indiquez si les productions de l’IA portent une mention (`transparence.mention_ia`).',
       en: 'State whether the outputs of the AI carry a notice (`transparence.mention_ia`).',
@@ -40,10 +36,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['transparence'])) {
-      ctx.report({ messageId: 'section', path: ['transparence'], outcome: 'a_completer', fixes: addMissing(ctx, ['transparence'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['transparence'])) return;
     const mention = ctx.get(['transparence', 'mention_ia']);
     if (mention === false) {
       ctx.report({

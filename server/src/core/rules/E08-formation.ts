@@ -15,10 +15,6 @@ const meta = {
     en: 'Train the agents concerned, then set `agents.formation.realisee: true` and the `date`.',
   },
   messages: {
-    section: {
-      fr: 'Section « agents » absente : indiquez la formation des agents et la consultation des instances du dialogue social ({engagement}).',
-      en: "Missing 'agents' section: state the training of agents and the consultation of the staff bodies ({engagement}).",
-    },
     notDoneProduction: {
       fr: 'Projet en production sans formation des agents qui l’utilisent (AI Act art. 4).',
       en: 'Project in production without training the agents who use it (AI Act art. 4).',
@@ -39,10 +35,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['agents'])) {
-      ctx.report({ messageId: 'section', path: ['agents'], outcome: 'a_completer', fixes: addMissing(ctx, ['agents'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['agents'])) return;
     const realisee = ctx.get(['agents', 'formation', 'realisee']);
     if (realisee === true) return;
     if (realisee === false) {

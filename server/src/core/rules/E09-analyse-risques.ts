@@ -15,10 +15,6 @@ const meta = {
     en: 'Fill in `securite.analyse_risques`: `methode` (e.g. EBIOS RM), `date` and the document `reference`.',
   },
   messages: {
-    section: {
-      fr: 'Section « securite » absente : décrivez l’analyse de risques, l’homologation, la journalisation et les risques propres à l’IA ({engagement}).',
-      en: "Missing 'securite' section: describe the risk analysis, the security approval, logging and AI-specific risks ({engagement}).",
-    },
     absent: {
       fr: 'Pas d’analyse de risques de sécurité : indiquez sa méthode (EBIOS RM…), sa date et sa référence (`securite.analyse_risques`).',
       en: 'No security risk analysis: give its method (EBIOS RM…), date and reference (`securite.analyse_risques`).',
@@ -35,10 +31,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['securite'])) {
-      ctx.report({ messageId: 'section', path: ['securite'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['securite'])) return;
     if (!ctx.has(['securite', 'analyse_risques'])) {
       ctx.report({ messageId: 'absent', path: ['securite', 'analyse_risques'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite', 'analyse_risques']) });
       return;

@@ -15,7 +15,6 @@ const meta = {
     en: 'Fill in the `reversibilite` section: `plan_sortie.existe: true` with its `reference`, `formats_export`, `solution_de_repli` and `clause_contractuelle: true`.',
   },
   messages: {
-    section: { fr: 'Section « reversibilite » absente : la réversibilité doit être garantie ({engagement}).', en: "Missing 'reversibilite' section: reversibility must be guaranteed ({engagement})." },
     noPlan: { fr: 'Pas de plan de sortie : la réversibilité n’est pas garantie.', en: 'No exit plan: reversibility is not guaranteed.' },
     planMissing: { fr: 'Indiquez s’il existe un plan de sortie (`plan_sortie.existe`).', en: 'State whether an exit plan exists (`plan_sortie.existe`).' },
     planReference: { fr: 'Plan de sortie sans référence : indiquez où le trouver (`plan_sortie.reference`).', en: 'Exit plan without a reference: say where to find it (`plan_sortie.reference`).' },
@@ -31,10 +30,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['reversibilite'])) {
-      ctx.report({ messageId: 'section', path: ['reversibilite'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['reversibilite'])) return;
     const existe = ctx.get(['reversibilite', 'plan_sortie', 'existe']);
     if (existe === false) ctx.report({ messageId: 'noPlan', path: ['reversibilite', 'plan_sortie', 'existe'] });
     else if (existe !== true) ctx.report({ messageId: 'planMissing', path: ['reversibilite', 'plan_sortie', 'existe'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'plan_sortie', 'existe']) });

@@ -19,10 +19,6 @@ const meta = {
       fr: 'Hébergement hors de l’Union européenne et de l’EEE (pays : {pays}) : indépendance technologique non assurée ({engagement}).',
       en: 'Hosting outside the European Union and the EEA (country: {pays}): technological independence not ensured ({engagement}).',
     },
-    section: {
-      fr: 'Section « souverainete » absente : indiquez l’hébergement, l’exposition au droit extraterritorial et les modèles utilisés ({engagement}).',
-      en: "Missing 'souverainete' section: state the hosting, the exposure to extraterritorial law and the models used ({engagement}).",
-    },
     missing: {
       fr: 'Indiquez le pays d’hébergement (`souverainete.hebergement.pays`, code ISO, par exemple FR).',
       en: 'State the hosting country (`souverainete.hebergement.pays`, ISO code, e.g. FR).',
@@ -35,10 +31,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['souverainete'])) {
-      ctx.report({ messageId: 'section', path: ['souverainete'], outcome: 'a_completer', fixes: addMissing(ctx, ['souverainete'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['souverainete'])) return;
     const pays = ctx.get(['souverainete', 'hebergement', 'pays']);
     if (typeof pays !== 'string' || !filled(pays)) {
       ctx.report({ messageId: 'missing', path: ['souverainete', 'hebergement', 'pays'], outcome: 'a_completer', fixes: addMissing(ctx, ['souverainete', 'hebergement', 'pays']) });

@@ -15,10 +15,6 @@ const meta = {
     en: 'Fill in `environnement.justification_sobriete`: why AI, why this model (size, pooling, frequency of use).',
   },
   messages: {
-    section: {
-      fr: 'Section « environnement » absente : justifiez la sobriété du projet et mesurez son empreinte (E13, E14).',
-      en: "Missing 'environnement' section: justify the project's sobriety and measure its footprint (E13, E14).",
-    },
     missing: {
       fr: 'Justifiez que l’IA est nécessaire et le modèle proportionné au besoin (`environnement.justification_sobriete`).',
       en: 'Justify that AI is necessary and the model proportionate to the need (`environnement.justification_sobriete`).',
@@ -31,10 +27,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!ctx.has(['environnement'])) {
-      ctx.report({ messageId: 'section', path: ['environnement'], outcome: 'a_completer', fixes: addMissing(ctx, ['environnement'], true) });
-      return;
-    }
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['environnement'])) return;
     if (!filled(ctx.get(['environnement', 'justification_sobriete']))) {
       ctx.report({ messageId: 'missing', path: ['environnement', 'justification_sobriete'], outcome: 'a_completer', fixes: addMissing(ctx, ['environnement', 'justification_sobriete']) });
     }

@@ -7,8 +7,8 @@ const meta = {
   defaultSeverity: 'warning',
   title: { fr: 'Empreinte environnementale mesurée', en: 'Environmental footprint measured' },
   description: {
-    fr: 'Un projet en production mesure son empreinte : une méthode (CodeCarbon, EcoLogits, données du fournisseur ou estimation) sur un périmètre donné, et une estimation annuelle en kWh et en kg CO2e, reprise au bilan annuel. Avant la production, l’engagement ne s’applique pas encore.',
-    en: 'A project in production measures its footprint: a method (CodeCarbon, EcoLogits, vendor data or an estimate) on a given scope, and a yearly estimate in kWh and kg CO2e, reported in the annual report. Before production, the engagement does not apply yet.',
+    fr: 'Un projet en production mesure son empreinte : une méthode (CodeCarbon, EcoLogits, données du fournisseur ou estimation) sur un périmètre donné, et une estimation annuelle en kWh et en kg CO2e, reprise au bilan annuel. Avant la production, l’engagement ne s’applique pas encore ; ce que la déclaration en documente déjà (une mesure ou une estimation) est toutefois jugé.',
+    en: 'A project in production measures its footprint: a method (CodeCarbon, EcoLogits, vendor data or an estimate) on a given scope, and a yearly estimate in kWh and kg CO2e, reported in the annual report. Before production, the engagement does not apply yet; what the declaration already documents of it (a measurement or an estimate) is judged all the same.',
   },
   howToFix: {
     fr: 'Renseignez `environnement.mesure.methode` (et `perimetre`), puis `environnement.estimation_annuelle.energie_kwh` et `co2e_kg`.',
@@ -23,6 +23,14 @@ const meta = {
       fr: 'Projet en production : donnez l’estimation annuelle « {field} ».',
       en: "Project in production: give the yearly estimate '{field}'.",
     },
+    methodDocumented: {
+      fr: 'Mesure de l’empreinte documentée sans sa méthode : indiquez-la (`environnement.mesure.methode`).',
+      en: 'Footprint measurement documented without its method: state it (`environnement.mesure.methode`).',
+    },
+    estimateDocumented: {
+      fr: 'Estimation annuelle documentée sans « {field} » : donnez-la.',
+      en: "Yearly estimate documented without '{field}': give it.",
+    },
   },
   fields: ['environnement.mesure.methode', 'environnement.mesure.perimetre', 'environnement.estimation_annuelle.energie_kwh', 'environnement.estimation_annuelle.co2e_kg', 'projet.statut'],
   references: ['AFNOR Spec 2314 « IA frugale » (2024)', 'EcoLogits (GenAI Impact)', 'CodeCarbon', 'ADEME, Base Empreinte (facteurs d’émission)'],
@@ -31,19 +39,22 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    if (!inProduction(ctx)) {
+    // Before going into service the footprint is not yet due; what the file documents of it is
+    // still judged (a documented measurement is never "not applicable").
+    const inService = inProduction(ctx);
+    const measured = ctx.has(['environnement', 'mesure']);
+    const estimated = ctx.has(['environnement', 'estimation_annuelle']);
+    if (!inService && !measured && !estimated) {
       ctx.notApplicable();
       return;
     }
-    if (!ctx.has(['environnement'])) {
-      // One finding for the whole section (E13-sobriete reports it too, for its own engagement).
-      ctx.report({ messageId: 'method', path: ['environnement', 'mesure', 'methode'], outcome: 'a_completer' });
-      return;
+    // A missing section is the engine's finding (cadre-section-manquante).
+    if (!ctx.has(['environnement'])) return;
+    if ((inService || measured) && typeof ctx.get(['environnement', 'mesure', 'methode']) !== 'string') {
+      ctx.report({ messageId: inService ? 'method' : 'methodDocumented', path: ['environnement', 'mesure', 'methode'], outcome: 'a_completer', fixes: addMissing(ctx, ['environnement', 'mesure', 'methode']) });
     }
-    if (typeof ctx.get(['environnement', 'mesure', 'methode']) !== 'string') {
-      ctx.report({ messageId: 'method', path: ['environnement', 'mesure', 'methode'], outcome: 'a_completer', fixes: addMissing(ctx, ['environnement', 'mesure', 'methode']) });
-    }
-    if (!ctx.has(['environnement', 'estimation_annuelle'])) {
+    if (!estimated) {
+      if (!inService) return;
       ctx.report({
         messageId: 'estimate',
         data: { field: 'environnement.estimation_annuelle' },
@@ -56,7 +67,7 @@ export default defineRule({
     for (const field of ['energie_kwh', 'co2e_kg']) {
       const path = ['environnement', 'estimation_annuelle', field];
       if (typeof ctx.get(path) !== 'number') {
-        ctx.report({ messageId: 'estimate', data: { field: path.join('.') }, path, outcome: 'a_completer', fixes: addMissing(ctx, path) });
+        ctx.report({ messageId: inService ? 'estimate' : 'estimateDocumented', data: { field: path.join('.') }, path, outcome: 'a_completer', fixes: addMissing(ctx, path) });
       }
     }
   },

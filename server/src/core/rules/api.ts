@@ -22,8 +22,9 @@ export interface RuleMeta<M extends string = string> {
   messages: Record<M, Localized>;
   /**
    * The fields it reads, as dotted paths (`donnees.aipd.realisee`; `<Exx>` stands for any key).
-   * The engine relies on it: a rule none of whose fields is readable (the schema rejects one's
-   * type) does not run. test/unit/rule-kit.test.ts checks every path a rule reads is listed.
+   * Docs, hovers and the catalogue checks rely on it; test/unit/rule-kit.test.ts checks that every
+   * path a rule reads (ctx.get/ctx.has) is listed. (A rule's finding on a value the schema
+   * rejected is dropped by the engine, from the finding's path.)
    */
   fields: string[];
   /** The facts it rests on: "AI Act art. 27", "RGPD art. 35", "CRPA L311-3-1"… */
@@ -47,9 +48,9 @@ export interface RuleOptionsSpec {
  * Every kind of fix the fix engine (fixes.ts) knows. A union, so that `fixes.ts` handles each in
  * an exhaustive `switch` and a rule cannot offer a fix nobody can apply.
  */
-export type FixKind = 'insert-section' | 'insert-field' | 'declare-derogation' | 'replace-key' | 'replace-value' | 'set-value';
+export type FixKind = 'insert-section' | 'insert-field' | 'declare-derogation' | 'replace-key' | 'replace-value' | 'set-value' | 'insert-skeleton';
 
-export const FIX_KINDS: readonly FixKind[] = ['insert-section', 'insert-field', 'declare-derogation', 'replace-key', 'replace-value', 'set-value'];
+export const FIX_KINDS: readonly FixKind[] = ['insert-section', 'insert-field', 'declare-derogation', 'replace-key', 'replace-value', 'set-value', 'insert-skeleton'];
 
 export function isFixKind(kind: string): kind is FixKind {
   return (FIX_KINDS as readonly string[]).includes(kind);

@@ -73,7 +73,7 @@ export function addMissing(ctx: RuleContext, path: DataPath, preferred = false):
 const typoTargets = new WeakMap<object, Set<string>>();
 
 /** Whether `parent` holds a key the schema does not know and whose closest known key is `key`. */
-function hasTypoOf(parentValue: Record<string, unknown>, parentPath: DataPath, key: string): boolean {
+export function hasTypoOf(parentValue: Record<string, unknown>, parentPath: DataPath, key: string): boolean {
   let known: string[];
   try {
     known = Object.keys(schemaAt(parentPath)?.properties ?? {});
