@@ -17,7 +17,7 @@ export function astToData(node: YAMLNode | null | undefined, depth = 0): unknown
       return out;
     }
     case Kind.SEQ:
-      return ((node as YAMLNode & { items: YAMLNode[] }).items).map((x) => astToData(x, depth + 1));
+      return (node as YAMLNode & { items: YAMLNode[] }).items.map((x) => astToData(x, depth + 1));
     case Kind.MAPPING:
       return astToData(node.value, depth + 1);
     case Kind.ANCHOR_REF:

@@ -66,9 +66,36 @@ const NOMS = ['Martin', 'Bernard', 'Moreau', 'Laurent', 'Garcia', 'Roux', 'Fourn
 const NON_ASCII = /[^\x00-\x7f]/g;
 const FONCTIONS = ['Cheffe de projet', 'Chef de service', 'Responsable applicatif', 'Directrice adjointe', 'Architecte', 'Chargé de mission IA'];
 const MOTS = [
-  'agents', 'usagers', 'délai', 'qualité', 'service', 'traitement', 'dossier', 'courrier', 'réponse', 'conseil',
-  'archivage', 'recherche', 'saisie', 'contrôle', 'relecture', 'équipe', 'procédure', 'document', 'demande', 'suivi',
-  'mairie', 'arrondissement', 'direction', 'projet', 'données', 'modèle', 'validation', 'formation', 'instruction', 'délibération',
+  'agents',
+  'usagers',
+  'délai',
+  'qualité',
+  'service',
+  'traitement',
+  'dossier',
+  'courrier',
+  'réponse',
+  'conseil',
+  'archivage',
+  'recherche',
+  'saisie',
+  'contrôle',
+  'relecture',
+  'équipe',
+  'procédure',
+  'document',
+  'demande',
+  'suivi',
+  'mairie',
+  'arrondissement',
+  'direction',
+  'projet',
+  'données',
+  'modèle',
+  'validation',
+  'formation',
+  'instruction',
+  'délibération',
 ];
 const MODELES: [string, string, string, boolean][] = [
   ['whisper-large-v3', 'OpenAI', 'MIT', true],
@@ -83,8 +110,16 @@ const MODELES: [string, string, string, boolean][] = [
   ['yolo-v8', 'Ultralytics', 'AGPL-3.0', true],
 ];
 const RISQUES = [
-  'injection_de_prompt', 'fuite_de_donnees', 'empoisonnement_des_donnees', 'hallucination', 'dependance_fournisseur',
-  'exfiltration_par_plugin', 'deni_de_service', 'vol_de_modele', 'biais_de_selection', 'usurpation_identite',
+  'injection_de_prompt',
+  'fuite_de_donnees',
+  'empoisonnement_des_donnees',
+  'hallucination',
+  'dependance_fournisseur',
+  'exfiltration_par_plugin',
+  'deni_de_service',
+  'vol_de_modele',
+  'biais_de_selection',
+  'usurpation_identite',
 ];
 const MESURES = [
   'Filtrage des entrées et sorties, liste blanche des outils appelables',
@@ -322,12 +357,7 @@ export function generateDeclaration(options: GenerateOptions): string {
       entry = [`    - nom: ${q(`${inom} (${n + 1})`)}`, `      cible: ${typeof cible === 'number' ? cible + g.int(0, 50) : q(cible)}`];
       indicateurs.push(...entry);
     } else if (n % 3 === 1) {
-      entry = [
-        `    - risque: ${g.pick(RISQUES)}`,
-        '      mesure: >-',
-        `        ${g.pick(MESURES)} ;`,
-        `        ${g.sentence(8).toLowerCase()}`,
-      ];
+      entry = [`    - risque: ${g.pick(RISQUES)}`, '      mesure: >-', `        ${g.pick(MESURES)} ;`, `        ${g.sentence(8).toLowerCase()}`];
       risques.push(...entry);
     } else {
       const [mnom, fournisseur, licence, ouverts] = g.pick(MODELES);

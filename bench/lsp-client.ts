@@ -201,10 +201,14 @@ export class LspClient {
    */
   waitDiagnostics(uri: string, accept: (p: PublishDiagnostics) => boolean = () => true, timeoutMs = 60_000): Promise<PublishDiagnostics & { at: number }> {
     return new Promise((resolve, reject) => {
-      const w = { uri, accept, resolve: (p: PublishDiagnostics & { at: number }) => {
-        clearTimeout(timer);
-        resolve(p);
-      } };
+      const w = {
+        uri,
+        accept,
+        resolve: (p: PublishDiagnostics & { at: number }) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      };
       const timer = setTimeout(() => {
         const i = this.diagWaiters.indexOf(w);
         if (i >= 0) this.diagWaiters.splice(i, 1);

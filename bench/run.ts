@@ -262,7 +262,7 @@ async function startServer(kind: Kind, env: Env, folder?: string): Promise<Serve
   client.notify('initialized', {});
   if (kind !== 'ours') client.notify('workspace/didChangeConfiguration', { settings: { yaml: ylsSettings() } });
   const s = result.capabilities?.textDocumentSync;
-  const sync = typeof s === 'number' ? s : s?.change ?? 1;
+  const sync = typeof s === 'number' ? s : (s?.change ?? 1);
   return { kind, client, sync, versioned: kind === 'ours' };
 }
 
@@ -321,10 +321,7 @@ async function timeEdits(server: Server, uri: string, text: string, count: numbe
     const e: { line: number; character: number; insert?: string; del?: number } = k % 2 === 0 ? { ...spot, insert: 'é' } : { ...spot, del: 1 };
     current = applyEdit(current, e);
     version++;
-    const change =
-      server.sync === 2
-        ? { range: { start: spot, end: e.del ? { line: spot.line, character: spot.character + 1 } : spot }, text: e.insert ?? '' }
-        : { text: current };
+    const change = server.sync === 2 ? { range: { start: spot, end: e.del ? { line: spot.line, character: spot.character + 1 } : spot }, text: e.insert ?? '' } : { text: current };
     const wait = server.client.waitDiagnostics(uri, accept(server, version), 60_000);
     const t0 = performance.now();
     server.client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
@@ -689,13 +686,25 @@ function renderTable(report: Report, s: Samples, f: Record<string, number | unde
   const row = (what: string, a: string, b: string, c = '') => L.push(`| ${what} | ${a} | ${b} | ${c} |`);
   const pair = (k: string) => (s.get(k) ? `${ms(med(k))} / ${ms(p95(s.get(k)))}` : 'n/a');
   row('edit → diagnostics, 200 lines (p50 / p95)', pair('edit/ours/200'), pair('edit/yls/200'), pair('edit/yls-stock/200'));
-  row('hover, 2,000 lines (p50 / p95)', pair('hover/ours/2000') + (f['hover-empty/ours'] ? ` (${f['hover-empty/ours']} empty)` : ''), pair('hover/yls/2000') + (f['hover-empty/yls'] ? ` (${f['hover-empty/yls']} empty)` : ''));
+  row(
+    'hover, 2,000 lines (p50 / p95)',
+    pair('hover/ours/2000') + (f['hover-empty/ours'] ? ` (${f['hover-empty/ours']} empty)` : ''),
+    pair('hover/yls/2000') + (f['hover-empty/yls'] ? ` (${f['hover-empty/yls']} empty)` : ''),
+  );
   row('cold start: spawn → initialize result (median / p95)', pair('cold/ours'), pair('cold/yls'));
   row('cold start: spawn → first diagnostics, 200 lines (median / p95)', pair('first/ours'), '—');
   row('peak RSS (VmHWM) after the single-file benchmarks', mb(f['rss/ours']), mb(f['rss/yls']), mb(f['rss/yls-stock']));
   row('bundle: dist/server.js (gzip)', f['bundle/server'] !== undefined ? `${(f['bundle/server']! / 1024).toFixed(0)} KB (${(f['bundle/server.gz']! / 1024).toFixed(0)} KB)` : 'n/a', 'not bundled');
-  row(`workspace, ${WORKSPACE_FILES} files × ${WORKSPACE_LINES} lines: CLI \`lint --format json\` (median wall; CPU; peak RSS)`, s.has('ws/cli') ? `${ms(med('ws/cli'))}; CPU ${ms(med('ws/cli-cpu'))}; ${mb(f['rss/cli'])} (${f['ws/cli-files']} files)` : 'n/a', '—');
-  row('workspace: server `cadreIa/verdicts` first (median wall; CPU) / again', s.has('ws/verdicts') ? `${ms(med('ws/verdicts'))}; CPU ${ms(med('ws/verdicts-cpu'))} / ${ms(med('ws/verdicts-again'))} (${f['ws/verdicts-documents']} documents)` : 'n/a', '—');
+  row(
+    `workspace, ${WORKSPACE_FILES} files × ${WORKSPACE_LINES} lines: CLI \`lint --format json\` (median wall; CPU; peak RSS)`,
+    s.has('ws/cli') ? `${ms(med('ws/cli'))}; CPU ${ms(med('ws/cli-cpu'))}; ${mb(f['rss/cli'])} (${f['ws/cli-files']} files)` : 'n/a',
+    '—',
+  );
+  row(
+    'workspace: server `cadreIa/verdicts` first (median wall; CPU) / again',
+    s.has('ws/verdicts') ? `${ms(med('ws/verdicts'))}; CPU ${ms(med('ws/verdicts-cpu'))} / ${ms(med('ws/verdicts-again'))} (${f['ws/verdicts-documents']} documents)` : 'n/a',
+    '—',
+  );
   row('workspace: server peak RSS', mb(f['rss/ours-workspace']), '—');
 
   const targets: Target[] = [
@@ -746,6 +755,6 @@ function writeReadme(table: string): void {
 }
 
 main().catch((e) => {
-  console.error(`bench: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  console.error(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   process.exit(1);
 });

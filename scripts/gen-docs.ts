@@ -134,7 +134,14 @@ function excerptOf(file: string, rule: Rule, sectionHint?: string): Excerpt & { 
   const exp = parseExpectations(text);
   const all = text.split('\n');
   // Keep this rule's caret lines only.
-  const lines = all.filter((l) => !isCaretLine(l) || l.trim().split(/\s+/).some((w) => isCodeOf(rule, w)));
+  const lines = all.filter(
+    (l) =>
+      !isCaretLine(l) ||
+      l
+        .trim()
+        .split(/\s+/)
+        .some((w) => isCodeOf(rule, w)),
+  );
   const mine = lines.findIndex((l) => isCaretLine(l));
   let focus = mine > 0 ? mine - 1 : -1;
   while (focus > 0 && isCaretLine(lines[focus])) focus--;
@@ -231,20 +238,35 @@ function rulePage(rule: Rule, catalogue: Catalogue, binding?: RuleBinding): stri
     ...(p ? [`| ${t(L.principle, locale)} | ${cell(t(p.title, locale))} |`] : []),
     ...(e?.applies_from ? [`| ${t(L.appliesFrom, locale)} | ${longDate(e.applies_from, locale)} |`] : []),
     `| ${t(L.severity, locale)} | ${severityLabel(rule, locale)} |`,
-    ...(Object.keys(options).length ? [`| ${t(L.options, locale)} | ${Object.entries(options).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ')} |`] : []),
+    ...(Object.keys(options).length
+      ? [
+          `| ${t(L.options, locale)} | ${Object.entries(options)
+            .map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``)
+            .join(', ')} |`,
+        ]
+      : []),
     `| ${t(L.fields, locale)} | ${m.fields.map((f) => `\`${f}\``).join(', ')} |`,
     ...(!binding && !m.id.startsWith('cadre-')
-      ? [`| ${t(L.usedBy, locale)} | ${uses.length ? uses.map((u) => `[\`${u.binding.code}\`](${codeLink(u.catalogue, u.binding.code, '')}) (\`${cadreId(u.catalogue)}\`)`).join(', ') : t(L.notUsed, locale)} |`]
+      ? [
+          `| ${t(L.usedBy, locale)} | ${uses.length ? uses.map((u) => `[\`${u.binding.code}\`](${codeLink(u.catalogue, u.binding.code, '')}) (\`${cadreId(u.catalogue)}\`)`).join(', ') : t(L.notUsed, locale)} |`,
+        ]
       : []),
     ...(binding && binding.code !== m.id ? [`| ${t(L.genericPage, locale)} | [\`${m.id}\`](${path.posix.relative(path.posix.join(dir, 'rules'), path.posix.join('rules', `${m.id}.md`))}) |`] : []),
     '',
   ];
   // A message may name its engagement (`{engagement}`): the one it is listed under on this page.
   const engagementData: Record<string, string> = e ? { engagement: e.id } : {};
-  const messages = (locale: Locale) => Object.values(m.messages).map((x) => `- ${t(x, locale, { ...engagementData, ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])) })}`);
+  const messages = (locale: Locale) =>
+    Object.values(m.messages).map((x) => `- ${t(x, locale, { ...engagementData, ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])) })}`);
   // A framework-wide rule has one page for every framework: what each bundled catalogue says of it.
-  const said = !binding && m.id.startsWith('cadre-') ? bundledCatalogues(knownRuleIds()).map((c) => ({ c, ref: frameworkOf(c).byCode.get(m.id)?.ref })).filter((x) => x.ref?.note || x.ref?.references?.length) : [];
-  const saidNotes = (locale: Locale) => said.filter((x) => x.ref!.note).flatMap((x) => [`**${t(x.c.name, locale)} (\`${cadreId(x.c)}\`)**${locale === 'fr' ? ' :' : ':'} ${t(x.ref!.note!, locale)}`, '']);
+  const said =
+    !binding && m.id.startsWith('cadre-')
+      ? bundledCatalogues(knownRuleIds())
+          .map((c) => ({ c, ref: frameworkOf(c).byCode.get(m.id)?.ref }))
+          .filter((x) => x.ref?.note || x.ref?.references?.length)
+      : [];
+  const saidNotes = (locale: Locale) =>
+    said.filter((x) => x.ref!.note).flatMap((x) => [`**${t(x.c.name, locale)} (\`${cadreId(x.c)}\`)**${locale === 'fr' ? ' :' : ':'} ${t(x.ref!.note!, locale)}`, '']);
   const saidReferences = said.flatMap((x) => (x.ref!.references ?? []).map((r) => `- ${r} (\`${cadreId(x.c)}\`)`));
   out.push(...table('fr'));
   out.push(`## ${L.why.fr}`, '', info.description.fr, '');
@@ -264,7 +286,12 @@ function rulePage(rule: Rule, catalogue: Catalogue, binding?: RuleBinding): stri
   out.push(`### ${L.messages.en}`, '', ...messages('en'), '');
   if (failing) out.push(...exampleBlock(failing, L.failing.en, 'en', '###', up));
   if (passing) out.push(...exampleBlock(passing, L.passing.en, 'en', '###', up));
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 /** The page of an engine code (`cadre-inconnu`, `cadre-condition`): what it means and how to fix it. */
@@ -273,7 +300,12 @@ function engineCodePage(code: string): string {
   const out = [GENERATED, '', `# ${code} — ${info.title.fr}`, '', `*English: ${info.title.en}*`, ''];
   out.push(`| | |`, `|---|---|`, `| ${L.severity.fr} | \`${info.defaultSeverity}\` |`, '', `## ${L.why.fr}`, '', info.description.fr, '', `## ${L.how.fr}`, '', info.howToFix?.fr ?? '', '');
   out.push('---', '', '## English', '', `### ${L.why.en}`, '', info.description.en, '', `### ${L.how.en}`, '', info.howToFix?.en ?? '', '');
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function engagementRules(e: Engagement, catalogue: Catalogue = defaultCatalogue()): RuleBinding[] {
@@ -318,7 +350,12 @@ function engagementPage(e: Engagement, catalogue: Catalogue): string {
     '',
   ];
   out.push(...part('fr', '##'), '---', '', '## English', '', ...part('en', '###'));
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 /** Every field of the schema, depth first: [dotted path, node]. */
@@ -348,7 +385,7 @@ function schemaFields(): [string, SchemaNode][] {
 }
 
 function typeOf(n: SchemaNode): string {
-  const ty = Array.isArray(n.type) ? n.type.join(' \\| ') : n.type ?? '';
+  const ty = Array.isArray(n.type) ? n.type.join(' \\| ') : (n.type ?? '');
   if (n.enum && n.enum.length > 12) return `${ty} (ISO 3166-1 alpha-2)`;
   if (n.enum) return n.enum.map((v) => `\`${String(v)}\``).join(', ');
   return n.format ? `${ty} (${n.format})` : ty;
@@ -381,7 +418,7 @@ function schemaPage(): string {
     `| ${locale === 'fr' ? 'Champ' : 'Field'} | ${locale === 'fr' ? 'Type ou valeurs' : 'Type or values'} | \`${cadreId(lyon)}\` | \`${cadreId(socle)}\` | Description |`,
     '|---|---|---|---|---|',
     ...fields.map(([p, n]) => {
-      const d = locale === 'en' ? n['x-description-en'] ?? n.description ?? '' : n.description ?? '';
+      const d = locale === 'en' ? (n['x-description-en'] ?? n.description ?? '') : (n.description ?? '');
       return `| \`${p}\` | ${cell(typeOf(n))} | ${served(lyon, p, '')} | ${served(socle, p, 'socle-ia/')} | ${cell(d)} |`;
     }),
     '',
@@ -400,7 +437,12 @@ function schemaPage(): string {
     out.push(`#### \`${code}\` — ${t(info.title, 'en')}`, '', t(info.description, 'en'), '');
   }
   out.push('### Fields of format v1', '', ...table('en'));
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function syntaxPage(): string {
@@ -432,7 +474,12 @@ function syntaxPage(): string {
     'A syntax error does not stop the check: the rest of the document is checked (schema, rules) wherever the YAML tree allows. An unreadable file (binary, too large, alias bomb), an empty one or one whose root is not a mapping is not checked by the rules: every engagement of its framework is "incomplete".',
     '',
   );
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function indexPage(catalogue: Catalogue): string {
@@ -480,7 +527,12 @@ function indexPage(catalogue: Catalogue): string {
       `| ${t(L.rule, locale)} | ${t(L.engagement, locale)} | ${t(L.severity, locale)} | ${t(L.checks, locale)} |`,
       '|---|---|---|---|',
       ...ALL_RULES.map((r) => {
-        const where = r.meta.engagement ?? (usesOf(r).map((u) => `${u.binding.engagement!.id} (\`${cadreId(u.catalogue)}\`)`).join(', ') || '—');
+        const where =
+          r.meta.engagement ??
+          (usesOf(r)
+            .map((u) => `${u.binding.engagement!.id} (\`${cadreId(u.catalogue)}\`)`)
+            .join(', ') ||
+            '—');
         return `| [\`${r.meta.id}\`](rules/${r.meta.id}.md) | ${where} | ${severityLabel(r, locale)} | ${cell(t(codeInfo(r.meta.id).title, locale))} |`;
       }),
       '',
@@ -488,7 +540,12 @@ function indexPage(catalogue: Catalogue): string {
     return lines;
   };
   out.push(...part('fr', '##'), '---', '', '## English', '', ...part('en', '###'));
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 /**
@@ -515,7 +572,12 @@ function frameworkIndexPage(catalogue: Catalogue): string {
       '|---|---|---|---|',
       ...catalogue.engagements.map(
         (e) =>
-          `| [${e.id} — ${cell(t(e.title, locale))}](engagements/${e.id}.md) | ${cell(e.references.map((r) => r.label).join(' ; '))} | ${e.applies_from ? longDate(e.applies_from, locale) : '—'}${e.applies_when ? ` (${locale === 'fr' ? 'si' : 'if'} ${e.applies_when.map((w) => `\`${w.field}: ${w.in.join('|')}\``).join(', ')})` : ''} | ${engagementRules(e, catalogue).map((b) => `[\`${b.code}\`](rules/${b.code}.md)`).join(SEP)} |`,
+          `| [${e.id} — ${cell(t(e.title, locale))}](engagements/${e.id}.md) | ${cell(e.references.map((r) => r.label).join(' ; '))} | ${e.applies_from ? longDate(e.applies_from, locale) : '—'}${e.applies_when ? ` (${locale === 'fr' ? 'si' : 'if'} ${e.applies_when.map((w) => `\`${w.field}: ${w.in.join('|')}\``).join(', ')})` : ''} | ${engagementRules(
+            e,
+            catalogue,
+          )
+            .map((b) => `[\`${b.code}\`](rules/${b.code}.md)`)
+            .join(SEP)} |`,
       ),
       '',
       `${level} ${locale === 'fr' ? `La même déclaration, deux cadres, deux verdicts` : 'The same declaration, two frameworks, two verdicts'}`,
@@ -532,7 +594,14 @@ function frameworkIndexPage(catalogue: Catalogue): string {
       `| \`cadre:\` | ${locale === 'fr' ? 'Verdict' : 'Verdict'} | ${locale === 'fr' ? 'Constat' : 'Finding'} |`,
       '|---|---|---|',
       `| \`${cadreId(lyon)}\` | E02 : ${t(VERDICT_LABEL[a.verdicts.E02 ?? 'a_completer'], locale)} | ${e02 ? `\`${e02.code}\` (${e02.severity}) — ${cell(e02.message)}` : '—'} |`,
-      `| \`${cadreId(catalogue)}\` | AIA-50 : ${t(VERDICT_LABEL[b.verdicts['AIA-50'] ?? 'a_completer'], locale)} | ${b.diagnostics.some((d) => d.code.startsWith('AIA-50-')) ? b.diagnostics.filter((d) => d.code.startsWith('AIA-50-')).map((d) => cell(d.message)).join(' ; ') : '—'} |`,
+      `| \`${cadreId(catalogue)}\` | AIA-50 : ${t(VERDICT_LABEL[b.verdicts['AIA-50'] ?? 'a_completer'], locale)} | ${
+        b.diagnostics.some((d) => d.code.startsWith('AIA-50-'))
+          ? b.diagnostics
+              .filter((d) => d.code.startsWith('AIA-50-'))
+              .map((d) => cell(d.message))
+              .join(' ; ')
+          : '—'
+      } |`,
       '',
       locale === 'fr'
         ? 'Le droit admet un agent conversationnel public qui dit qu’il est une IA (règlement sur l’IA, art. 50(1)) ; le cadre de Lyon l’exclut (engagement E02, sans dérogation). Les autres exigences du socle jugent le reste du fichier (AIPD, information des personnes, sous-traitance…).'
@@ -542,7 +611,12 @@ function frameworkIndexPage(catalogue: Catalogue): string {
     return lines;
   };
   out.push(...part('fr', '##'), '---', '', '## English', '', ...part('en', '###'));
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 const VERDICT_LABEL: Record<string, Localized> = {

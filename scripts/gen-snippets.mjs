@@ -136,9 +136,7 @@ export function generateSnippets({ templates, catalogue, schema }) {
   };
   for (const [section, tpl] of Object.entries(t.sections)) {
     const engs = engagementsOf(section);
-    const about = engs.length
-      ? `engagement${engs.length > 1 ? 's' : ''} ${list(engs.map((e) => `${e.id} « ${e.title.fr} »`))}`
-      : 'identité du projet';
+    const about = engs.length ? `engagement${engs.length > 1 ? 's' : ''} ${list(engs.map((e) => `${e.id} « ${e.title.fr} »`))}` : 'identité du projet';
     snippets[`Section ${section}`] = {
       prefix: section,
       description: `Section « ${section} » (${about}), avec les champs à compléter.`,

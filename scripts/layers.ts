@@ -77,7 +77,8 @@ export function importsOf(text: string, fileName = 'file.ts'): ImportRef[] {
           (!clause.name && !!clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
       add(node, node.moduleSpecifier, allTypes);
     } else if (ts.isExportDeclaration(node)) {
-      const allTypes = node.isTypeOnly || (!!node.exportClause && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+      const allTypes =
+        node.isTypeOnly || (!!node.exportClause && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
       add(node, node.moduleSpecifier, allTypes);
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       add(node, node.moduleReference.expression, node.isTypeOnly);
@@ -152,10 +153,7 @@ export function checkLayers(sources: ReadonlyMap<string, string>, rules: Record<
           if (!target.endsWith('.json')) violations.push(`${where}: ${layer} imports '${imp.spec}', outside every layer`);
           continue;
         }
-        const allowed =
-          rule.layers.includes(to) ||
-          (imp.typeOnly && (rule.typeOnlyLayers ?? []).includes(to)) ||
-          (rule.exceptions ?? []).some((e) => e.file === file && e.layer === to);
+        const allowed = rule.layers.includes(to) || (imp.typeOnly && (rule.typeOnlyLayers ?? []).includes(to)) || (rule.exceptions ?? []).some((e) => e.file === file && e.layer === to);
         if (!allowed) violations.push(`${where}: ${layer} may not import ${to}${(rule.typeOnlyLayers ?? []).includes(to) ? ' (only with `import type`)' : ''} ('${imp.spec}')`);
       } else if (isBuiltin(imp.spec)) {
         if (!rule.nodeBuiltins) violations.push(`${where}: ${layer} may not import the Node built-in '${imp.spec}'`);

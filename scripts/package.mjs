@@ -67,16 +67,13 @@ delete manifest.private; // npm's flag (the CLI package is not published from he
 fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 // 3. What would be packaged: only allowed paths.
-const allowed = [
-  /^package\.json$/,
-  /^dist\/(web\/)?[^/]+\.js$/,
-  /^(schemas|snippets|l10n|syntaxes|images)\//,
-  /^package\.nls(\.[\w-]+)?\.json$/,
-  /^(README\.md|CHANGELOG\.md|LICENSE)$/,
-];
+const allowed = [/^package\.json$/, /^dist\/(web\/)?[^/]+\.js$/, /^(schemas|snippets|l10n|syntaxes|images)\//, /^package\.nls(\.[\w-]+)?\.json$/, /^(README\.md|CHANGELOG\.md|LICENSE)$/];
 const ls = run(process.execPath, [vsce, 'ls', '--no-dependencies'], stage);
 if (ls.status !== 0) fail(`vsce ls failed:\n${ls.output}`);
-const listed = ls.output.split('\n').map((l) => l.trim()).filter((l) => l && !/^(WARNING|INFO|DONE|ERROR)\b/.test(l));
+const listed = ls.output
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !/^(WARNING|INFO|DONE|ERROR)\b/.test(l));
 const stray = listed.filter((f) => !allowed.some((re) => re.test(f)));
 if (stray.length) fail(`files outside the allowed list would be packaged:\n  ${stray.join('\n  ')}`);
 

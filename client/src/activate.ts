@@ -60,12 +60,10 @@ export function activateWith(context: vscode.ExtensionContext, factory: ClientFa
   server.start().catch((e: unknown) => {
     const restart = t('Restart');
     const log = t('Show the log');
-    void vscode.window
-      .showErrorMessage(t('The Cadre IA language server could not start: {0}', e instanceof Error ? e.message : String(e)), restart, log)
-      .then((choice) => {
-        if (choice === restart) void vscode.commands.executeCommand('cadreIa.restartServer');
-        else if (choice === log) server?.showOutput();
-      });
+    void vscode.window.showErrorMessage(t('The Cadre IA language server could not start: {0}', e instanceof Error ? e.message : String(e)), restart, log).then((choice) => {
+      if (choice === restart) void vscode.commands.executeCommand('cadreIa.restartServer');
+      else if (choice === log) server?.showOutput();
+    });
   });
 
   return { testing: { server, store, checklist, view, statusBar, documents } };

@@ -396,7 +396,10 @@ function wsEngagementItem(node: Extract<ChecklistNode, { kind: 'wsEngagement' }>
   for (const x of node.entries) counts.set(x.e.verdict, (counts.get(x.e.verdict) ?? 0) + 1);
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${node.id} — `).appendText(node.title).appendMarkdown('**\n\n');
-  for (const [v, c] of counts) md.appendMarkdown('- ').appendText(t('{0}: {1}', verdictWord(v), c)).appendMarkdown('\n');
+  for (const [v, c] of counts)
+    md.appendMarkdown('- ')
+      .appendText(t('{0}: {1}', verdictWord(v), c))
+      .appendMarkdown('\n');
   item.tooltip = md;
   item.contextValue = 'wsEngagement';
   item.command = { command: 'cadreIa.showEngagement', title: t('Show the engagement'), arguments: [node.id, node.cadre] };

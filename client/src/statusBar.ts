@@ -82,7 +82,10 @@ export class StatusBar implements vscode.Disposable {
     md.appendMarkdown('**Cadre IA** — ').appendText(summaryText(s)).appendMarkdown('\n\n');
     if (doc.provisional) md.appendText(PROVISIONAL()).appendMarkdown('\n\n');
     for (const v of VERDICT_ORDER) {
-      if ((s[v] ?? 0) > 0) md.appendMarkdown('- ').appendText(t('{0}: {1}', verdictWord(v), s[v])).appendMarkdown('\n');
+      if ((s[v] ?? 0) > 0)
+        md.appendMarkdown('- ')
+          .appendText(t('{0}: {1}', verdictWord(v), s[v]))
+          .appendMarkdown('\n');
     }
     md.appendMarkdown('\n').appendText(t('Click to open the checklist of the engagements.'));
     item.tooltip = md;

@@ -98,9 +98,5 @@ export async function readFile(params: ReadFileParams): Promise<ReadFileResult> 
 
 /** Answers the web worker server's file requests (shared/fsProtocol.ts). */
 export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable[] {
-  return [
-    client.onRequest(FindDeclarationsRequest, findDeclarations),
-    client.onRequest(StatRequest, stat),
-    client.onRequest(ReadFileRequest, readFile),
-  ];
+  return [client.onRequest(FindDeclarationsRequest, findDeclarations), client.onRequest(StatRequest, stat), client.onRequest(ReadFileRequest, readFile)];
 }

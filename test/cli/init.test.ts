@@ -57,9 +57,18 @@ describe('cadre-ia init', function () {
       const lint = run(tmp, ['lint', c.file, '--format', 'json']);
       assert.equal(lint.status, 0, lint.stdout + lint.stderr);
       const [res] = JSON.parse(lint.stdout) as LintJson[];
-      assert.deepEqual(res.diagnostics.filter((d) => d.severity === 'error'), []);
-      assert.ok(res.diagnostics.some((d) => d.code === 'schema-placeholder'), 'the placeholders are pointed at');
-      assert.ok(res.diagnostics.every((d) => d.severity === 'warning'), 'only warnings');
+      assert.deepEqual(
+        res.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+      );
+      assert.ok(
+        res.diagnostics.some((d) => d.code === 'schema-placeholder'),
+        'the placeholders are pointed at',
+      );
+      assert.ok(
+        res.diagnostics.every((d) => d.severity === 'warning'),
+        'only warnings',
+      );
       assert.equal(Object.keys(res.engagements).length, 14);
       for (const [id, v] of Object.entries(res.engagements)) assert.equal(v, 'a_completer', `${id} must be à compléter`);
     });

@@ -16,7 +16,12 @@ const BIN = path.join(ROOT, 'bin', 'cadre-ia.js');
 const WORKER = path.join(ROOT, 'dist', 'lint-worker.js');
 
 function run(args: string[], jobs: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CADRE_IA_JOBS: jobs, CADRE_IA_DATE: '2026-06-15', NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CADRE_IA_JOBS: jobs, CADRE_IA_DATE: '2026-06-15', NO_COLOR: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,7 +51,12 @@ describe('CLI on worker threads: byte-identical to in-process', function () {
     }
   });
 
-  for (const args of [['--format', 'json'], ['--format', 'text'], ['--format', 'sarif', '--locale', 'en'], ['--format', 'gitlab']]) {
+  for (const args of [
+    ['--format', 'json'],
+    ['--format', 'text'],
+    ['--format', 'sarif', '--locale', 'en'],
+    ['--format', 'gitlab'],
+  ]) {
     it(`lint <folder> ${args.join(' ')}`, () => {
       const one = run(['lint', folder, ...args], '1');
       const two = run(['lint', folder, ...args], '2');

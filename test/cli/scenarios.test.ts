@@ -83,7 +83,10 @@ describe('CLI scenarios', function () {
     assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'cli.js')), 'dist/cli.js is missing: run `npm run build` before the CLI scenarios');
   });
 
-  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.scenario')).sort();
+  const files = fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.scenario'))
+    .sort();
   for (const file of files) {
     const full = path.join(DIR, file);
     const text = fs.readFileSync(full, 'utf8');
@@ -112,7 +115,12 @@ describe('CLI scenarios', function () {
               content = content.replace(from, to.replace(/\\n/g, '\n'));
             }
             fs.writeFileSync(target, content);
-          } else if (s.name === 'env') for (const line of s.body.split('\n').filter(Boolean)) env[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1).split('<tmp>').join(tmp);
+          } else if (s.name === 'env')
+            for (const line of s.body.split('\n').filter(Boolean))
+              env[line.slice(0, line.indexOf('='))] = line
+                .slice(line.indexOf('=') + 1)
+                .split('<tmp>')
+                .join(tmp);
           else if (s.name === 'user') asNobody = s.body.trim() === 'nobody';
           else if (s.name === 'git') {
             for (const line of s.body.split('\n').filter((l) => l.trim())) {

@@ -23,13 +23,18 @@ async function packageDemo(outDir: string): Promise<string> {
   await build({
     entryPoints: [path.join(DEMO, 'src', 'extension.ts')],
     outfile: path.join(DEMO, 'dist', 'extension.js'),
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'error',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'error',
   });
   const vsix = path.join(outDir, 'cadre-ia-e2e-demo.vsix');
-  execFileSync(process.execPath, [
-    path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
-    'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix,
-  ], { cwd: DEMO, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], {
+    cwd: DEMO,
+    stdio: 'pipe',
+  });
   return vsix;
 }
 
@@ -56,7 +61,11 @@ describe('e2e harness demo (code-server + Chromium)', function () {
 
   it('reports a failing test with its title', async function () {
     const r = await runExtensionTests({
-      workspace: WORKSPACE, vsixPaths: [vsix], suitePath: SUITE, timeoutMs: 150_000, name: 'demo-failing',
+      workspace: WORKSPACE,
+      vsixPaths: [vsix],
+      suitePath: SUITE,
+      timeoutMs: 150_000,
+      name: 'demo-failing',
       env: { CADRE_E2E_DEMO_EXPECT_FAILURE: '1' },
     });
     assert.equal(r.passed, 2, formatFailures(r));

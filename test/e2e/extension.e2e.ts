@@ -126,7 +126,10 @@ describe('Cadre IA extension in code-server', function () {
       assert.match(await welcome.innerText(), /No AI project declaration is open|Aucune déclaration de projet/);
       await widenSideBar(page, 560);
       await screenshot(page, 'cadre-ia-welcome');
-      await welcome.locator('.monaco-button', { hasText: /New declaration|Nouvelle déclaration/ }).first().click();
+      await welcome
+        .locator('.monaco-button', { hasText: /New declaration|Nouvelle déclaration/ })
+        .first()
+        .click();
       const input = page.locator('.quick-input-widget input');
       await page.locator('.quick-input-widget', { hasText: /Nom du projet/ }).waitFor({ timeout: 30_000 });
       await input.fill('Tri des demandes de subvention');
@@ -134,13 +137,31 @@ describe('Cadre IA extension in code-server', function () {
       await page.locator('.quick-input-widget', { hasText: /Direction ou service/ }).waitFor({ timeout: 10_000 });
       await input.fill('Direction de la culture');
       await page.keyboard.press('Enter');
-      await page.locator('.tabs-container .tab', { hasText: /\.ia\.yaml/ }).first().waitFor({ timeout: 30_000 });
-      await page.locator('.monaco-editor .view-line', { hasText: /Tri\sdes\sdemandes\sde\ssubvention/ }).first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('.tabs-container .tab', { hasText: /\.ia\.yaml/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page
+        .locator('.monaco-editor .view-line', { hasText: /Tri\sdes\sdemandes\sde\ssubvention/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
       // The checklist follows the new declaration: 14 engagements, mostly to complete.
-      await page.locator('.monaco-list-row', { hasText: /E14 · / }).first().waitFor({ timeout: 30_000 });
-      assert.match(await page.locator('.monaco-list-row', { hasText: /E01 · / }).first().innerText(), /à compléter/);
+      await page
+        .locator('.monaco-list-row', { hasText: /E14 · / })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      assert.match(
+        await page
+          .locator('.monaco-list-row', { hasText: /E01 · / })
+          .first()
+          .innerText(),
+        /à compléter/,
+      );
       const files = fs.readdirSync(ws).filter((f) => /\.ia\.yaml$/.test(f));
-      assert.ok(files.some((f) => /tri-des-demandes/.test(f)), `no new file in ${files.join(', ')}`);
+      assert.ok(
+        files.some((f) => /tri-des-demandes/.test(f)),
+        `no new file in ${files.join(', ')}`,
+      );
     });
 
     it('shows squiggles and the Problems panel with the rule codes', async function () {
@@ -158,7 +179,10 @@ describe('Cadre IA extension in code-server', function () {
       await page.keyboard.press('Enter');
       const squiggle = page.locator('.monaco-editor .squiggly-error');
       await squiggle.first().waitFor({ timeout: 30_000 });
-      await page.locator('.monaco-editor .view-line', { hasText: /interaction_directe:\s+true/ }).first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('.monaco-editor .view-line', { hasText: /interaction_directe:\s+true/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
       await page.keyboard.press('Home'); // no selection over the squiggle
       await page.waitForTimeout(800); // code lenses and squiggles settle
       await screenshot(page, 'cadre-ia-diagnostics');
@@ -169,7 +193,10 @@ describe('Cadre IA extension in code-server', function () {
       const key = page.locator('.monaco-editor .view-line', { hasText: /^\s*interaction_directe:\s+true/ }).first();
       await key.scrollIntoViewIfNeeded();
       await page.waitForTimeout(500);
-      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /intérêt général/ }).first();
+      const hover = page
+        .locator('.monaco-hover:not(.hidden)')
+        .filter({ hasText: /intérêt général/ })
+        .first();
       // Monaco shows a hover after the mouse rests on a word; a key press just before can swallow
       // the first move, so move across the key again until the hover is there.
       for (let attempt = 0; attempt < 6 && !(await hover.isVisible()); attempt++) {
@@ -205,7 +232,10 @@ describe('Cadre IA extension in code-server', function () {
       await action.waitFor({ timeout: 30_000 });
       await screenshot(page, 'cadre-ia-quickfix');
       await action.click();
-      await page.locator('.monaco-editor .view-line', { hasText: /interaction_directe:\s+false/ }).first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('.monaco-editor .view-line', { hasText: /interaction_directe:\s+false/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
       const row = page.locator('.monaco-list-row', { hasText: /E02 · / }).first();
       const t0 = Date.now();
@@ -217,14 +247,23 @@ describe('Cadre IA extension in code-server', function () {
       }
       assert.match(text, /conforme/);
       assert.doesNotMatch(text, /non conforme/, 'the checklist still says E02 is non-compliant');
-      assert.match(await page.locator('.statusbar-item', { hasText: /\d+\/14/ }).first().innerText(), /12\/14/);
+      assert.match(
+        await page
+          .locator('.statusbar-item', { hasText: /\d+\/14/ })
+          .first()
+          .innerText(),
+        /12\/14/,
+      );
       await screenshot(page, 'cadre-ia-checklist');
     });
 
     it('opens the explanation of an engagement when it is clicked in the checklist', async function () {
       this.timeout(60_000);
       await showChecklist(page);
-      await page.locator('.monaco-list-row', { hasText: /E11 · / }).first().click();
+      await page
+        .locator('.monaco-list-row', { hasText: /E11 · / })
+        .first()
+        .click();
       await page.locator('.tabs-container .tab', { hasText: 'E11.md' }).first().waitFor({ timeout: 30_000 });
       const page11 = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: /Préserver\sla\ssouveraineté/ }).first();
       await page11.waitFor({ timeout: 30_000 });

@@ -88,7 +88,10 @@ describe('Cadre IA in a web extension host (code-server’s web worker host)', f
     await openFile(page, 'chatbot-usagers.ia.yaml');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 90_000 });
     const problems = await readProblems(page, 2, 60_000, /E02-interaction-directe/);
-    assert.ok(problems.some((p) => /E02-interaction-directe/.test(p)), `Problems: ${problems.join(' | ')}`);
+    assert.ok(
+      problems.some((p) => /E02-interaction-directe/.test(p)),
+      `Problems: ${problems.join(' | ')}`,
+    );
 
     // The checklist of the open declaration: the 14 engagements under their principles.
     await showChecklist(page);
@@ -97,7 +100,10 @@ describe('Cadre IA in a web extension host (code-server’s web worker host)', f
     assert.match(texts, /E01/);
 
     // Jump to the E02 finding from the Problems panel, then hover its key: the engagement, in French.
-    await page.locator('.markers-panel .monaco-list-row', { hasText: /E02-interaction-directe/ }).first().dblclick();
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: /E02-interaction-directe/ })
+      .first()
+      .dblclick();
     const key = page.locator('.monaco-editor .view-line span', { hasText: /^interaction_directe$/ }).first();
     await key.waitFor({ timeout: 30_000 });
     await key.hover();

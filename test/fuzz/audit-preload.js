@@ -28,7 +28,8 @@ const target = (p) => {
   if (Buffer.isBuffer(p)) return p.toString();
   return path.resolve(String(p));
 };
-const writeFlag = (flags) => typeof flags === 'string' && /[wa+]/.test(flags) || typeof flags === 'number' && (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_APPEND)) !== 0;
+const writeFlag = (flags) =>
+  (typeof flags === 'string' && /[wa+]/.test(flags)) || (typeof flags === 'number' && (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_APPEND)) !== 0);
 
 function wrap(obj, name, kind, pick) {
   const orig = obj[name];
@@ -42,11 +43,55 @@ function wrap(obj, name, kind, pick) {
 
 // Files read.
 for (const n of ['readFileSync', 'readFile', 'createReadStream', 'readdirSync', 'readdir', 'opendirSync']) wrap(fs, n, 'read', (p) => target(p));
-for (const n of ['readFile', 'readdir', 'open']) wrap(fs.promises, n, (_p, flags) => (n === 'open' && writeFlag(flags) ? 'write' : 'read'), (p) => target(p));
-wrap(fs, 'openSync', (_p, flags) => (writeFlag(flags) ? 'write' : 'read'), (p) => target(p));
-wrap(fs, 'open', (_p, flags) => (writeFlag(flags) ? 'write' : 'read'), (p) => target(p));
+for (const n of ['readFile', 'readdir', 'open'])
+  wrap(
+    fs.promises,
+    n,
+    (_p, flags) => (n === 'open' && writeFlag(flags) ? 'write' : 'read'),
+    (p) => target(p),
+  );
+wrap(
+  fs,
+  'openSync',
+  (_p, flags) => (writeFlag(flags) ? 'write' : 'read'),
+  (p) => target(p),
+);
+wrap(
+  fs,
+  'open',
+  (_p, flags) => (writeFlag(flags) ? 'write' : 'read'),
+  (p) => target(p),
+);
 // Files written, created, removed.
-for (const n of ['writeFileSync', 'writeFile', 'appendFile', 'createWriteStream', 'mkdirSync', 'mkdir', 'rmSync', 'rm', 'rmdirSync', 'rmdir', 'unlinkSync', 'unlink', 'renameSync', 'rename', 'copyFileSync', 'copyFile', 'cpSync', 'symlinkSync', 'symlink', 'linkSync', 'chmodSync', 'chmod', 'truncateSync', 'truncate', 'mkdtempSync', 'mkdtemp', 'utimesSync']) {
+for (const n of [
+  'writeFileSync',
+  'writeFile',
+  'appendFile',
+  'createWriteStream',
+  'mkdirSync',
+  'mkdir',
+  'rmSync',
+  'rm',
+  'rmdirSync',
+  'rmdir',
+  'unlinkSync',
+  'unlink',
+  'renameSync',
+  'rename',
+  'copyFileSync',
+  'copyFile',
+  'cpSync',
+  'symlinkSync',
+  'symlink',
+  'linkSync',
+  'chmodSync',
+  'chmod',
+  'truncateSync',
+  'truncate',
+  'mkdtempSync',
+  'mkdtemp',
+  'utimesSync',
+]) {
   wrap(fs, n, 'write', (p) => target(p));
 }
 for (const n of ['writeFile', 'appendFile', 'mkdir', 'rm', 'unlink', 'rename', 'copyFile', 'mkdtemp']) wrap(fs.promises, n, 'write', (p) => target(p));

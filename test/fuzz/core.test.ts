@@ -20,11 +20,9 @@ import { assertLintInvariants, assertRangeInside, fingerprint, fuzz, lspLines, m
 const catalogue: Catalogue = defaultCatalogue();
 const localeArb = fc.constantFrom<Locale>('fr', 'en');
 const CODES = [...ALL_RULES.map((r) => r.meta.id), 'syntax', 'schema-additionalProperties', 'schema-required', 'schema-type', 'schema-enum'];
-const severitiesArb: fc.Arbitrary<Record<string, SeveritySetting>> = fc.dictionary(
-  fc.constantFrom(...CODES),
-  fc.constantFrom<SeveritySetting>('error', 'warning', 'information', 'hint', 'off'),
-  { maxKeys: 4 },
-);
+const severitiesArb: fc.Arbitrary<Record<string, SeveritySetting>> = fc.dictionary(fc.constantFrom(...CODES), fc.constantFrom<SeveritySetting>('error', 'warning', 'information', 'hint', 'off'), {
+  maxKeys: 4,
+});
 
 /** Lints twice from scratch (a fresh parse each time) and checks every invariant and determinism. */
 function lintChecked(text: string, options: LintOptions = {}) {
@@ -43,16 +41,25 @@ describe('fuzz: core lint', function () {
     lintChecked(text, { locale });
   });
 
-  fuzz('mutated declarations (deleted lines, indentation, bytes, quotes, tabs, CRLF, lone CR, BOM, long lines, unicode, duplicate keys, anchors, merges, documents, flow)', 1000, [seedIndex(), mutationsArb(6), localeArb, severitiesArb], (i, mutations, locale, severities) => {
-    const text = mutate(seedDeclarations()[i].text, mutations);
-    lintChecked(text, { locale, severities });
-  });
+  fuzz(
+    'mutated declarations (deleted lines, indentation, bytes, quotes, tabs, CRLF, lone CR, BOM, long lines, unicode, duplicate keys, anchors, merges, documents, flow)',
+    1000,
+    [seedIndex(), mutationsArb(6), localeArb, severitiesArb],
+    (i, mutations, locale, severities) => {
+      const text = mutate(seedDeclarations()[i].text, mutations);
+      lintChecked(text, { locale, severities });
+    },
+  );
 
   it('the mutations do produce what they name (the generator is not vacuous)', () => {
     const base = seedDeclarations().find((s) => s.name.endsWith('complete.ia.yaml'))!.text;
     const codesOf = (t: string) => new Set(lintText(t, { now: NOW, catalogue }).diagnostics.map((d) => d.code));
     const problemsOf = (t: string) => lintText(t, { now: NOW, catalogue }).parsed.problems.map((p) => p.code);
-    assert.deepEqual([...codesOf(base)].filter((c) => c === 'syntax'), [], 'the base is clean YAML');
+    assert.deepEqual(
+      [...codesOf(base)].filter((c) => c === 'syntax'),
+      [],
+      'the base is clean YAML',
+    );
     assert.ok(problemsOf(mutate(base, [{ k: 'duplicateLine', at: 3 }])).includes('DUPLICATE_KEY'));
     assert.ok(problemsOf(mutate(base, [{ k: 'multiDoc', at: 5 }])).includes('MULTIPLE_DOCS'));
     assert.ok(problemsOf(mutate(base, [{ k: 'tabs', at: 4 }])).length > 0, 'tab indentation');
@@ -67,7 +74,11 @@ describe('fuzz: core lint', function () {
     assert.equal(lspLines(mutate(base, [{ k: 'loneCr', at: 2 }])).length, lspLines(base).length, 'a lone CR still ends the line');
   });
 
-  const editArb = fc.record({ pos: fc.nat(), del: fc.integer({ min: 0, max: 12 }), ins: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('\n', '\r\n', ': ', '- ', '  ', '"', '#', '[', '}', '&a', '*a', '😀', '\t')) });
+  const editArb = fc.record({
+    pos: fc.nat(),
+    del: fc.integer({ min: 0, max: 12 }),
+    ins: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('\n', '\r\n', ': ', '- ', '  ', '"', '#', '[', '}', '&a', '*a', '😀', '\t')),
+  });
 
   fuzz('random sequences of incremental edits (each intermediate text checked)', 150, [seedIndex(), fc.array(editArb, { minLength: 1, maxLength: 12 })], (i, edits) => {
     let text = seedDeclarations()[i].text;
@@ -96,38 +107,43 @@ describe('fuzz: view helpers at random positions', function () {
 
   const posArb = fc.record({ line: fc.nat(), character: fc.nat({ max: 200 }) });
 
-  fuzz('hover, completion, locate, symbols, folding, lenses and links never throw and stay inside the document', 400, [seedIndex(), mutationsArb(4), fc.array(posArb, { minLength: 1, maxLength: 4 }), localeArb], (i, mutations, positions, locale) => {
-    const text = mutate(seedDeclarations()[i].text, mutations);
-    const lines = lspLines(text);
-    const r = lintText(text, { now: NOW, catalogue, locale });
-    const ctx = { locale, catalogue };
-    for (const raw of positions) {
-      // Positions inside the document, and sometimes beyond it (clients send stale positions).
-      const line = raw.line % (lines.length + 1);
-      const position = { line, character: line < lines.length ? raw.character % (lines[line].length + 2) : raw.character };
-      const h = hoverAt(r.parsed, position, r.diagnostics, ctx);
-      if (h) {
-        assert.ok(h.markdown.length > 0);
-        assertRangeInside(h.range, lines, 'hover');
+  fuzz(
+    'hover, completion, locate, symbols, folding, lenses and links never throw and stay inside the document',
+    400,
+    [seedIndex(), mutationsArb(4), fc.array(posArb, { minLength: 1, maxLength: 4 }), localeArb],
+    (i, mutations, positions, locale) => {
+      const text = mutate(seedDeclarations()[i].text, mutations);
+      const lines = lspLines(text);
+      const r = lintText(text, { now: NOW, catalogue, locale });
+      const ctx = { locale, catalogue };
+      for (const raw of positions) {
+        // Positions inside the document, and sometimes beyond it (clients send stale positions).
+        const line = raw.line % (lines.length + 1);
+        const position = { line, character: line < lines.length ? raw.character % (lines[line].length + 2) : raw.character };
+        const h = hoverAt(r.parsed, position, r.diagnostics, ctx);
+        if (h) {
+          assert.ok(h.markdown.length > 0);
+          assertRangeInside(h.range, lines, 'hover');
+        }
+        for (const c of completionsAt(r.parsed, position, { ...ctx, trigger: raw.character % 3 === 0 ? ':' : undefined })) {
+          assert.ok(c.label.length > 0);
+          assertRangeInside(c.range, lines, `completion ${c.label}`);
+        }
+        const at = pathAt(r.parsed, position);
+        if (at) assertRangeInside(at.range, lines, 'pathAt');
       }
-      for (const c of completionsAt(r.parsed, position, { ...ctx, trigger: raw.character % 3 === 0 ? ':' : undefined })) {
-        assert.ok(c.label.length > 0);
-        assertRangeInside(c.range, lines, `completion ${c.label}`);
+      const walk = (s: CoreSymbol) => {
+        assertRangeInside(s.range, lines, `symbol ${s.name}`);
+        assertRangeInside(s.selectionRange, lines, `symbol ${s.name} selection`);
+        s.children.forEach(walk);
+      };
+      documentSymbols(r.parsed, ctx).forEach(walk);
+      for (const f of foldingRanges(r.parsed)) assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines.length, `folding ${JSON.stringify(f)}`);
+      for (const l of verdictLenses(r.parsed, r, ctx)) assertRangeInside(l.range, lines, 'lens');
+      for (const l of documentLinks(r.parsed, ctx)) {
+        assertRangeInside(l.range, lines, 'link');
+        assert.match(l.target, /^(https?|command|cadre-ia):/);
       }
-      const at = pathAt(r.parsed, position);
-      if (at) assertRangeInside(at.range, lines, 'pathAt');
-    }
-    const walk = (s: CoreSymbol) => {
-      assertRangeInside(s.range, lines, `symbol ${s.name}`);
-      assertRangeInside(s.selectionRange, lines, `symbol ${s.name} selection`);
-      s.children.forEach(walk);
-    };
-    documentSymbols(r.parsed, ctx).forEach(walk);
-    for (const f of foldingRanges(r.parsed)) assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines.length, `folding ${JSON.stringify(f)}`);
-    for (const l of verdictLenses(r.parsed, r, ctx)) assertRangeInside(l.range, lines, 'lens');
-    for (const l of documentLinks(r.parsed, ctx)) {
-      assertRangeInside(l.range, lines, 'link');
-      assert.match(l.target, /^(https?|command|cadre-ia):/);
-    }
-  });
+    },
+  );
 });

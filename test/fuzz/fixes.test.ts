@@ -22,8 +22,7 @@ const samePath = (a: Diagnostic, b: Diagnostic) => a.code === b.code && JSON.str
 
 /** Why a targeted diagnostic may stay after its fix; anything else is a failure. */
 const ALLOWED_LEFTOVERS = {
-  placeholder:
-    'the fix writes the templates\' "A COMPLETER : …" placeholders, which the user must replace: the finding stays until then, still to complete (a_completer) or as it was, never worse',
+  placeholder: 'the fix writes the templates\' "A COMPLETER : …" placeholders, which the user must replace: the finding stays until then, still to complete (a_completer) or as it was, never worse',
 } as const;
 
 interface Stats {
@@ -68,7 +67,9 @@ function checkAllFixes(text: string, stats: Stats): void {
       stats.leftovers.placeholder++;
       continue;
     }
-    assert.fail(`${fix.kind} ${JSON.stringify(fix.args)} leaves ${target.code} at ${JSON.stringify(target.path)}: ${still.map((d) => d.message).join(' | ')}\n--- before\n${text}\n--- after\n${after}`);
+    assert.fail(
+      `${fix.kind} ${JSON.stringify(fix.args)} leaves ${target.code} at ${JSON.stringify(target.path)}: ${still.map((d) => d.message).join(' | ')}\n--- before\n${text}\n--- after\n${after}`,
+    );
   }
   // Fix all: the union of the preferred fixes, in one pass.
   const all = fixAllEdits(result.parsed, result.diagnostics, ctx);

@@ -70,7 +70,15 @@ function assertRefused(r: FullLintResult, code: string, message: RegExp): void {
 }
 
 const billionLaughs = () =>
-  ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill('*' + 'abcdefghi'[i]).join(', ')}]`)].join('\n') + '\n';
+  [
+    'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+    ...'bcdefghi'.split('').map(
+      (c, i) =>
+        `${c}: &${c} [${Array(9)
+          .fill('*' + 'abcdefghi'[i])
+          .join(', ')}]`,
+    ),
+  ].join('\n') + '\n';
 
 describe('hostile inputs: core', function () {
   this.timeout(120_000);
@@ -78,7 +86,10 @@ describe('hostile inputs: core', function () {
   it('an alias bomb ("billion laughs", 9^9 nodes) is refused without expanding it', () => {
     const before = rssMB();
     const r = lintHostile('billion laughs', billionLaughs());
-    assert.deepEqual(syntax(r).map((d) => d.message), ['Trop d’alias YAML (protection contre les « bombes d’alias ») : le contenu n’est pas vérifié.']);
+    assert.deepEqual(
+      syntax(r).map((d) => d.message),
+      ['Trop d’alias YAML (protection contre les « bombes d’alias ») : le contenu n’est pas vérifié.'],
+    );
     assert.equal(r.parsed.value, undefined);
     assert.ok(rssMB() - before < 100, 'memory grew: was the bomb expanded?');
     // Under the limit, aliases are fine.
@@ -176,7 +187,8 @@ describe('hostile inputs: core', function () {
     assertRefused(lintHostile('NUL', 'cadre: lyon-ia/v1\u0000\u0001\u0002'), 'BINARY', /^Fichier binaire \(octet nul\)/);
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1');
     assertRefused(lintHostile('random bytes', bytes), 'BINARY', /^Fichier binaire/);
-    for (const t of ['cadre: "\ud800"\n', 'a: \udfff\ud800\n', '\u0085\u2028\u2029: x\n', 'a: \u001b[31mrouge\n', 'x'.repeat(4_000_000)]) lintHostile(`odd characters ${JSON.stringify(t.slice(0, 20))}`, t);
+    for (const t of ['cadre: "\ud800"\n', 'a: \udfff\ud800\n', '\u0085\u2028\u2029: x\n', 'a: \u001b[31mrouge\n', 'x'.repeat(4_000_000)])
+      lintHostile(`odd characters ${JSON.stringify(t.slice(0, 20))}`, t);
   });
 
   it('invalid UTF-8 and a file over the limit on disk: one clear diagnostic each, the large one never read in full', () => {
@@ -283,7 +295,13 @@ describe('hostile inputs: CLI', function () {
 
   const run = (args: string[]) => {
     const { value: r } = timed(`cadre-ia ${args.join(' ')}`, () =>
-      spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir, CADRE_IA_DATE: '2026-06-01' }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }),
+      spawnSync(process.execPath, [BIN, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: dir, CADRE_IA_DATE: '2026-06-01' },
+        timeout: 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+      }),
     );
     assert.equal(r.error, undefined, String(r.error));
     assert.equal(r.signal, null, `killed by ${r.signal}\n${r.stderr}`);
@@ -326,6 +344,9 @@ describe('hostile inputs: CLI', function () {
     const out = path.join(dir, 'rapport');
     const r = run(['report', '.', '--year', '2026', '--out', out]);
     assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
-    assert.ok(fs.readdirSync(out).some((f) => f.endsWith('.html')), 'no HTML report');
+    assert.ok(
+      fs.readdirSync(out).some((f) => f.endsWith('.html')),
+      'no HTML report',
+    );
   });
 });

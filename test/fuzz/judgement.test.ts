@@ -21,7 +21,12 @@ import { fuzz, NOW, ROOT } from './support';
 const catalogue: Catalogue = defaultCatalogue();
 
 /** Declarations judged fully compliant (or not applicable): a breach there is the duplicate's doing. */
-const BASE_FILES = ['examples/traduction-documents-agents.ia.yaml', 'examples/transcription-conseils-municipaux.ia.yaml', 'examples/tri-courrier-entrant.ia.yaml', 'examples/detection-fuites-batiments.ia.yaml'];
+const BASE_FILES = [
+  'examples/traduction-documents-agents.ia.yaml',
+  'examples/transcription-conseils-municipaux.ia.yaml',
+  'examples/tri-courrier-entrant.ia.yaml',
+  'examples/detection-fuites-batiments.ia.yaml',
+];
 const BASES = BASE_FILES.map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8'));
 
 interface KeyLine {
@@ -66,52 +71,44 @@ describe('fuzz: judgement', function () {
     }
   });
 
-  fuzz(
-    'a duplicate key with a breaching value never leaves its engagement conforme',
-    300,
-    [fc.nat(BASES.length - 1), fc.nat(10_000), fc.nat(10), fc.boolean()],
-    (b, k, v, before) => {
-      const text = BASES[b];
-      const keys = keyLines(text);
-      const kl = keys[k % keys.length];
-      const values = breaching(kl.value);
-      const dup = `${kl.indent}${kl.key}: ${values[v % values.length]}`;
-      const lines = text.split('\n');
-      lines.splice(before ? kl.line : kl.line + 1, 0, dup);
-      // A list item's first key (`- key: v`): the duplicate goes after it, inside the item.
-      if (before && /^\s*- /.test(text.split('\n')[kl.line])) return;
-      const mutated = lines.join('\n');
-      const r = lintText(mutated, { now: NOW, catalogue });
-      assert.equal(r.provisional, true, `not provisional:\n${dup}`);
-      for (const e of catalogue.engagements) {
-        if (!(e.sections ?? []).includes(kl.section)) continue;
-        assert.notEqual(r.verdicts[e.id], 'conforme', `${e.id} conforme with ${kl.section}…${kl.key} duplicated as « ${dup.trim()} » (line ${kl.line + 1})`);
-      }
-    },
-  );
+  fuzz('a duplicate key with a breaching value never leaves its engagement conforme', 300, [fc.nat(BASES.length - 1), fc.nat(10_000), fc.nat(10), fc.boolean()], (b, k, v, before) => {
+    const text = BASES[b];
+    const keys = keyLines(text);
+    const kl = keys[k % keys.length];
+    const values = breaching(kl.value);
+    const dup = `${kl.indent}${kl.key}: ${values[v % values.length]}`;
+    const lines = text.split('\n');
+    lines.splice(before ? kl.line : kl.line + 1, 0, dup);
+    // A list item's first key (`- key: v`): the duplicate goes after it, inside the item.
+    if (before && /^\s*- /.test(text.split('\n')[kl.line])) return;
+    const mutated = lines.join('\n');
+    const r = lintText(mutated, { now: NOW, catalogue });
+    assert.equal(r.provisional, true, `not provisional:\n${dup}`);
+    for (const e of catalogue.engagements) {
+      if (!(e.sections ?? []).includes(kl.section)) continue;
+      assert.notEqual(r.verdicts[e.id], 'conforme', `${e.id} conforme with ${kl.section}…${kl.key} duplicated as « ${dup.trim()} » (line ${kl.line + 1})`);
+    }
+  });
 
-  fuzz(
-    'deleting one character never produces a rule finding about a field still present and readable',
-    400,
-    [fc.nat(BASES.length - 1), fc.nat(1_000_000)],
-    (b, at) => {
-      const text = BASES[b];
-      const i = at % text.length;
-      const mutated = text.slice(0, i) + text.slice(i + 1);
-      const before = lintText(text, { now: NOW, catalogue });
-      const after = lintText(mutated, { now: NOW, catalogue });
-      const had = new Set(before.diagnostics.map((d) => `${d.code}|${JSON.stringify(d.path)}`));
-      for (const d of after.diagnostics) {
-        if (!isRuleFinding(d) || !d.path || had.has(`${d.code}|${JSON.stringify(d.path)}`)) continue;
-        // Present and readable: the field is written in the text, and the deletion touched
-        // neither its own lines (key, value, line break) nor the key of any parent.
-        if (!intact(before.parsed, d.path, i)) continue;
-        // A finding a rule draws from another field the deletion changed is what the user needs.
-        if (changedElsewhere(before.parsed.value, after.parsed.value, d.path)) continue;
-        assert.fail(`${BASE_FILES[b]}: deleting ${JSON.stringify(text[i])} at offset ${i} (line ${text.slice(0, i).split('\n').length}) gave ${d.code} on ${d.path.join('.')}, whose text is intact: ${d.message}`);
-      }
-    },
-  );
+  fuzz('deleting one character never produces a rule finding about a field still present and readable', 400, [fc.nat(BASES.length - 1), fc.nat(1_000_000)], (b, at) => {
+    const text = BASES[b];
+    const i = at % text.length;
+    const mutated = text.slice(0, i) + text.slice(i + 1);
+    const before = lintText(text, { now: NOW, catalogue });
+    const after = lintText(mutated, { now: NOW, catalogue });
+    const had = new Set(before.diagnostics.map((d) => `${d.code}|${JSON.stringify(d.path)}`));
+    for (const d of after.diagnostics) {
+      if (!isRuleFinding(d) || !d.path || had.has(`${d.code}|${JSON.stringify(d.path)}`)) continue;
+      // Present and readable: the field is written in the text, and the deletion touched
+      // neither its own lines (key, value, line break) nor the key of any parent.
+      if (!intact(before.parsed, d.path, i)) continue;
+      // A finding a rule draws from another field the deletion changed is what the user needs.
+      if (changedElsewhere(before.parsed.value, after.parsed.value, d.path)) continue;
+      assert.fail(
+        `${BASE_FILES[b]}: deleting ${JSON.stringify(text[i])} at offset ${i} (line ${text.slice(0, i).split('\n').length}) gave ${d.code} on ${d.path.join('.')}, whose text is intact: ${d.message}`,
+      );
+    }
+  });
 });
 
 function isRuleFinding(d: Diagnostic): boolean {

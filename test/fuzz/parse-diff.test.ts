@@ -43,22 +43,98 @@ function compare(text: string): boolean {
 // ---- a generator of YAML in and around the subset --------------------------------------------
 
 const SCALARS = [
-  'texte', 'deux mots', 'é à ç', 'x😀y', '', '~', 'null', 'Null', 'NULL', 'true', 'True', 'false', 'FALSE', 'yes', 'no',
-  '0', '7', '42', '007', '-3', '+4', '1.5', '0.25', '1.', '.5', '1e3', '1.5E-2', '0x1F', '0o17', '.inf', '-.Inf', '.nan',
-  '2025-09-01', '12:30', 'a: b', 'a:b', 'a:', 'x #c', 'x#c', 'x  ', "'q'", "'it''s'", "'a: b'", '"dq"', '"a\\nb"', '"a # b"',
-  "'un", '"deux', '[a, b]', '[]', '[ ]', '[1, deux, null]', '[a,,b]', '[a, [b]]', '[a, b', '{a: 1}', '{}', '&x v', '*x',
-  '!tag v', '!!str 1', '|', '|-', '>', '>-', '|+', '|2', '- x', '-x', '- ', '? x', ': x', '@x', '`x`', ',x', '%x', '#c',
-  'a\tb', 'a\rb', '\u00a0x', '\ufeffx', 'x\u2028y', '---', '...',
+  'texte',
+  'deux mots',
+  'é à ç',
+  'x😀y',
+  '',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  'true',
+  'True',
+  'false',
+  'FALSE',
+  'yes',
+  'no',
+  '0',
+  '7',
+  '42',
+  '007',
+  '-3',
+  '+4',
+  '1.5',
+  '0.25',
+  '1.',
+  '.5',
+  '1e3',
+  '1.5E-2',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '2025-09-01',
+  '12:30',
+  'a: b',
+  'a:b',
+  'a:',
+  'x #c',
+  'x#c',
+  'x  ',
+  "'q'",
+  "'it''s'",
+  "'a: b'",
+  '"dq"',
+  '"a\\nb"',
+  '"a # b"',
+  "'un",
+  '"deux',
+  '[a, b]',
+  '[]',
+  '[ ]',
+  '[1, deux, null]',
+  '[a,,b]',
+  '[a, [b]]',
+  '[a, b',
+  '{a: 1}',
+  '{}',
+  '&x v',
+  '*x',
+  '!tag v',
+  '!!str 1',
+  '|',
+  '|-',
+  '>',
+  '>-',
+  '|+',
+  '|2',
+  '- x',
+  '-x',
+  '- ',
+  '? x',
+  ': x',
+  '@x',
+  '`x`',
+  ',x',
+  '%x',
+  '#c',
+  'a\tb',
+  'a\rb',
+  '\u00a0x',
+  '\ufeffx',
+  'x\u2028y',
+  '---',
+  '...',
 ];
 const KEYS = ['a', 'b', 'nom', 'id', 'E01', 'ai_act', 'k-1', 'k.x', '_x', 'Null', 'true', '1', '__proto__', '<<', 'a b', 'é', '"q"', "'s'", 'a ', ' a', '-', '? a'];
 
 type Tree = { k: 'scalar'; v: string } | { k: 'block'; header: string; lines: string[] } | { k: 'map'; entries: [string, Tree][] } | { k: 'seq'; items: Tree[]; flush: boolean };
 
-const scalarArb: fc.Arbitrary<Tree> = fc.oneof(
-  { weight: 10, arbitrary: fc.constantFrom(...SCALARS.slice(0, 12)) },
-  { weight: 3, arbitrary: fc.constantFrom(...SCALARS) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
-).map((v) => ({ k: 'scalar' as const, v }));
+const scalarArb: fc.Arbitrary<Tree> = fc
+  .oneof({ weight: 10, arbitrary: fc.constantFrom(...SCALARS.slice(0, 12)) }, { weight: 3, arbitrary: fc.constantFrom(...SCALARS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) })
+  .map((v) => ({ k: 'scalar' as const, v }));
 const blockArb: fc.Arbitrary<Tree> = fc
   .record({
     header: fc.constantFrom('|', '|-', '>', '>-', '|+', '>2', '| # c'),
@@ -68,7 +144,13 @@ const blockArb: fc.Arbitrary<Tree> = fc
 const keyArb = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...KEYS.slice(0, 8)) }, { weight: 1, arbitrary: fc.constantFrom(...KEYS) });
 
 const { tree: treeArb } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
-  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, { weight: 5, arbitrary: scalarArb }, { weight: 1, arbitrary: blockArb }, { weight: 2, arbitrary: tie('map') }, { weight: 1, arbitrary: tie('seq') }),
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 5, arbitrary: scalarArb },
+    { weight: 1, arbitrary: blockArb },
+    { weight: 2, arbitrary: tie('map') },
+    { weight: 1, arbitrary: tie('seq') },
+  ),
   map: fc.array(fc.tuple(keyArb, tie('tree')), { minLength: 1, maxLength: 4 }).map((entries) => ({ k: 'map' as const, entries })),
   seq: fc.record({ items: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }), flush: fc.boolean() }).map((s) => ({ k: 'seq' as const, ...s })),
 }));
@@ -111,7 +193,10 @@ interface Extra {
 }
 const extraArb: fc.Arbitrary<Extra> = fc.record({
   at: fc.nat(),
-  line: fc.oneof(fc.constantFrom('', '  ', '# commentaire'), fc.tuple(fc.nat({ max: 8 }), fc.constantFrom('# c', '#', '# ^^^ E01')).map(([n, c]) => ' '.repeat(n) + c)),
+  line: fc.oneof(
+    fc.constantFrom('', '  ', '# commentaire'),
+    fc.tuple(fc.nat({ max: 8 }), fc.constantFrom('# c', '#', '# ^^^ E01')).map(([n, c]) => ' '.repeat(n) + c),
+  ),
 });
 
 const generatedArb = fc
@@ -160,7 +245,14 @@ describe('fast read path = yaml (differential)', () => {
   it('hostile inputs: guards first, bounded, same result', function () {
     this.timeout(120_000);
     const deep = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i * 2)}k${i}:`).join('\n') + ' v\n';
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     const texts: [string, string][] = [
       ['nesting at MAX_NESTING + 5', deep(MAX_NESTING + 5)],
       ['nesting 60', deep(60)],
@@ -186,7 +278,12 @@ describe('fast read path = yaml (differential)', () => {
 
   it('bench corpus: generated declarations of 200 and 2,000 lines take the fast path, same result', function () {
     this.timeout(60_000);
-    for (const [lines, seed] of [[200, 1], [200, 2], [200, 3], [2000, 4]]) {
+    for (const [lines, seed] of [
+      [200, 1],
+      [200, 2],
+      [200, 3],
+      [2000, 4],
+    ]) {
       assert.ok(compare(generateDeclaration({ lines, seed })), `the ${lines}-line declaration (seed ${seed}) fell back to yaml`);
     }
   });

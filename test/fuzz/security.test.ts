@@ -63,7 +63,11 @@ function workspace(): { dir: string; decls: string; catalogueDir: string; catalo
   const decls = path.join(dir, 'ws');
   fs.mkdirSync(path.join(decls, 'sous-dossier'), { recursive: true });
   fs.writeFileSync(path.join(decls, 'evil.ia.yaml'), EVIL);
-  for (const f of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.ia.yaml')).slice(0, 3)) fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(decls, 'sous-dossier', f));
+  for (const f of fs
+    .readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.ia.yaml'))
+    .slice(0, 3))
+    fs.copyFileSync(path.join(ROOT, 'examples', f), path.join(decls, 'sous-dossier', f));
   const catalogueDir = path.join(dir, 'catalogues');
   fs.mkdirSync(catalogueDir);
   const catalogue = path.join(catalogueDir, 'autre-ville.yaml');
@@ -73,15 +77,25 @@ function workspace(): { dir: string; decls: string; catalogueDir: string; catalo
 
 /** Reads allowed: the package (bundles, schemas, manifest), the workspace, the catalogue. */
 function assertAudit(events: AuditEvent[], allowedReads: string[], allowedWrites: string[]): void {
-  assert.ok(events.some((e) => e.kind === 'start'), 'the audit preload did not run');
-  assert.deepEqual(events.filter((e) => e.kind === 'network'), [], 'network access');
-  assert.deepEqual(events.filter((e) => e.kind === 'process'), [], 'child process');
+  assert.ok(
+    events.some((e) => e.kind === 'start'),
+    'the audit preload did not run',
+  );
+  assert.deepEqual(
+    events.filter((e) => e.kind === 'network'),
+    [],
+    'network access',
+  );
+  assert.deepEqual(
+    events.filter((e) => e.kind === 'process'),
+    [],
+    'child process',
+  );
   const badWrites = events.filter((e) => e.kind === 'write' && !allowedWrites.some((d) => inside(d, e.what)));
   assert.deepEqual(badWrites, [], 'writes outside the allowed folders');
   const badReads = events.filter((e) => e.kind === 'read' && !e.what.startsWith('fd:') && !allowedReads.some((d) => inside(d, e.what)));
   assert.deepEqual(badReads, [], 'reads outside the package, the workspace and the catalogue');
 }
-
 
 /** What `report --year 2026` writes: the public bilan, the internal review, the registers. */
 const REPORT_FILES_2026 = ['bilan-2026-revue.html', 'bilan-2026-revue.md', 'bilan-2026.html', 'bilan-2026.md', 'registre-2026-excel.csv', 'registre-2026.csv', 'registre-2026.json'];
@@ -110,7 +124,10 @@ describe('security: what is read and written, no network, nothing executed (audi
       const events = readAudit(audit);
       log(`lint --format ${format}: ${events.filter((e) => e.kind === 'read').length} reads, ${events.filter((e) => e.kind === 'write').length} writes`);
       assertAudit(events, [...packageDirs(), w.decls, w.catalogue], []);
-      assert.ok(events.some((e) => e.kind === 'read' && e.what === path.join(w.decls, 'evil.ia.yaml')), 'the audit sees the reads');
+      assert.ok(
+        events.some((e) => e.kind === 'read' && e.what === path.join(w.decls, 'evil.ia.yaml')),
+        'the audit sees the reads',
+      );
     }
     assert.ok(!fs.existsSync(path.join(w.dir, 'PWNED')) && !fs.existsSync(path.join(w.decls, 'PWNED')), 'something was executed');
   });
@@ -159,9 +176,18 @@ describe('security: what is read and written, no network, nothing executed (audi
     const events = readAudit(audit);
     log(`server session: ${events.filter((e) => e.kind === 'read').length} reads, ${events.filter((e) => e.kind === 'write').length} writes`);
     assertAudit(events, [...packageDirs(), w.decls, w.catalogue], [out]);
-    assert.ok(events.some((e) => e.kind === 'read' && inside(path.join(w.decls, 'sous-dossier'), e.what)), 'the audit sees the workspace reads');
-    assert.ok(events.some((e) => e.kind === 'read' && e.what === w.catalogue), 'the audit sees the catalogue read');
-    assert.ok(events.some((e) => e.kind === 'write' && inside(out, e.what)), 'the audit sees the report written');
+    assert.ok(
+      events.some((e) => e.kind === 'read' && inside(path.join(w.decls, 'sous-dossier'), e.what)),
+      'the audit sees the workspace reads',
+    );
+    assert.ok(
+      events.some((e) => e.kind === 'read' && e.what === w.catalogue),
+      'the audit sees the catalogue read',
+    );
+    assert.ok(
+      events.some((e) => e.kind === 'write' && inside(out, e.what)),
+      'the audit sees the report written',
+    );
     assert.deepEqual(fs.readdirSync(out).sort(), REPORT_FILES_2026, 'the report was written');
     assert.ok(!fs.existsSync(path.join(w.decls, 'PWNED')) && !fs.existsSync(path.join(ROOT, 'PWNED')), 'something was executed');
   });
@@ -195,7 +221,18 @@ describe('security: the bundles and the sources', function () {
 
   for (const entry of ['server/src/cli/index.ts', 'server/src/lsp/main.ts', 'client/src/extension.ts']) {
     it(`${entry}: network and process modules are imported only by the libraries' known transports`, async () => {
-      const r = await esbuild.build({ entryPoints: [path.join(ROOT, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], write: false, metafile: true, logLevel: 'silent', outdir: path.join(os.tmpdir(), 'cadre-ia-metafile') });
+      const r = await esbuild.build({
+        entryPoints: [path.join(ROOT, entry)],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode'],
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+        outdir: path.join(os.tmpdir(), 'cadre-ia-metafile'),
+      });
       const found: string[] = [];
       for (const [file, input] of Object.entries(r.metafile.inputs)) {
         for (const imp of input.imports) {
@@ -292,7 +329,11 @@ describe('security: schemas, manifest and the document itself', () => {
     assert.equal(u.supported, 'limited');
     assert.ok(u.restrictedConfigurations.includes('cadreIa.catalogue'));
     for (const v of pkg.contributes.yamlValidation) assert.match(v.url, /^\.\/schemas\//);
-    assert.equal(pkg.activationEvents.some((e: string) => e === '*'), false, 'activated for every workspace');
+    assert.equal(
+      pkg.activationEvents.some((e: string) => e === '*'),
+      false,
+      'activated for every workspace',
+    );
   });
 
   it('SECURITY.md states the limits the code enforces', () => {
@@ -315,11 +356,24 @@ describe('security: schemas, manifest and the document itself', () => {
   });
 
   it('SECURITY.md says how to report a problem, privately, at the project’s own address', () => {
-    const repo = String(pkg.repository.url).replace(/^git\+/, '').replace(/\.git$/, '');
+    const repo = String(pkg.repository.url)
+      .replace(/^git\+/, '')
+      .replace(/\.git$/, '');
     assert.ok(SECURITY.includes(`${repo}/security/advisories/new`), `no private report link to ${repo}`);
     assert.match(SECURITY, /## Signaler une vulnérabilité/);
     assert.match(SECURITY, /## Reporting a vulnerability/);
-    for (const claim of [/Ce que Cadre IA lit/, /Ce que Cadre IA écrit/, /Rien n’est exécuté/, /Aucun accès au réseau/, /Espaces de travail non approuvés/, /What Cadre IA reads/, /What Cadre IA writes/, /Nothing is executed/, /No network/, /Untrusted workspaces/]) {
+    for (const claim of [
+      /Ce que Cadre IA lit/,
+      /Ce que Cadre IA écrit/,
+      /Rien n’est exécuté/,
+      /Aucun accès au réseau/,
+      /Espaces de travail non approuvés/,
+      /What Cadre IA reads/,
+      /What Cadre IA writes/,
+      /Nothing is executed/,
+      /No network/,
+      /Untrusted workspaces/,
+    ]) {
       assert.match(SECURITY, claim);
     }
   });

@@ -75,12 +75,7 @@ function report(title: string, file: string | undefined, v: Variant, details: fc
  * Registers a property twice: with the fixed seed (`runs` cases) and with this process's random
  * seed (half as many). With FUZZ_SEED set, once, with that seed (and FUZZ_PATH when given).
  */
-export function fuzz<Ts extends [unknown, ...unknown[]]>(
-  title: string,
-  base: number,
-  arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
-  predicate: (...args: Ts) => void,
-): void {
+export function fuzz<Ts extends [unknown, ...unknown[]]>(title: string, base: number, arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> }, predicate: (...args: Ts) => void): void {
   for (const v of variants(base)) {
     it(`${title} (${v.numRuns} cases, ${v.label})`, function () {
       this.timeout(timeLeft() + 60_000);
@@ -93,12 +88,7 @@ export function fuzz<Ts extends [unknown, ...unknown[]]>(
 }
 
 /** Async flavour of `fuzz` (protocol-level properties). */
-export function fuzzAsync<Ts extends [unknown, ...unknown[]]>(
-  title: string,
-  base: number,
-  arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
-  predicate: (...args: Ts) => Promise<void>,
-): void {
+export function fuzzAsync<Ts extends [unknown, ...unknown[]]>(title: string, base: number, arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> }, predicate: (...args: Ts) => Promise<void>): void {
   for (const v of variants(base)) {
     it(`${title} (${v.numRuns} cases, ${v.label})`, async function () {
       this.timeout(timeLeft() + 60_000);
@@ -169,10 +159,65 @@ export type Mutation =
 
 /** Pieces that tend to break YAML in interesting ways. */
 const NASTY = [
-  '"', "'", '\t', ': ', ':', '- ', '? ', '#', '&a ', '*a', '*nope', '<<: *a', '!!binary ', '!!str ', '!!js/function ', '!tag ', '%YAML 1.2\n',
-  '---\n', '...\n', '|', '>-', '|2-\n', '[', ']', '{', '}', ',', '{a: [b, {c: d}]}', '"\\u00e9\\x41\\q"', "'it''s'", 'null', '~', 'true',
-  '2026-13-45', '1e9999', '0x1F', '.nan', '-.inf', '😀', '👨‍👩‍👧', 'é', 'e\u0301', '\u200b', '\u202e', '\u2028', '\ud800', '\udfff', '\ufeff',
-  '\u0085', '\r', '\f', '\v', '\u0001', '\u007f', 'A COMPLETER : x', 'E02', 'engagements:', 'statut: derogation', 'interaction_directe: true',
+  '"',
+  "'",
+  '\t',
+  ': ',
+  ':',
+  '- ',
+  '? ',
+  '#',
+  '&a ',
+  '*a',
+  '*nope',
+  '<<: *a',
+  '!!binary ',
+  '!!str ',
+  '!!js/function ',
+  '!tag ',
+  '%YAML 1.2\n',
+  '---\n',
+  '...\n',
+  '|',
+  '>-',
+  '|2-\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '{a: [b, {c: d}]}',
+  '"\\u00e9\\x41\\q"',
+  "'it''s'",
+  'null',
+  '~',
+  'true',
+  '2026-13-45',
+  '1e9999',
+  '0x1F',
+  '.nan',
+  '-.inf',
+  '😀',
+  '👨‍👩‍👧',
+  'é',
+  'e\u0301',
+  '\u200b',
+  '\u202e',
+  '\u2028',
+  '\ud800',
+  '\udfff',
+  '\ufeff',
+  '\u0085',
+  '\r',
+  '\f',
+  '\v',
+  '\u0001',
+  '\u007f',
+  'A COMPLETER : x',
+  'E02',
+  'engagements:',
+  'statut: derogation',
+  'interaction_directe: true',
 ];
 
 const textArb: fc.Arbitrary<string> = fc.oneof(
@@ -325,13 +370,10 @@ export const randomTextArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 120 }),
   fc
-    .array(
-      fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...KEYS), fc.oneof(fc.constantFrom(...VALUES), fc.constant(''), textArb), fc.constantFrom('', '- ', '? ', '- - ')),
-      { maxLength: 30 },
-    )
-    .chain((rows) =>
-      fc.constantFrom('\n', '\r\n', '\r').map((eol) => rows.map(([ind, k, v, pre]) => `${' '.repeat(ind)}${pre}${k}: ${v}`).join(eol)),
-    ),
+    .array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...KEYS), fc.oneof(fc.constantFrom(...VALUES), fc.constant(''), textArb), fc.constantFrom('', '- ', '? ', '- - ')), {
+      maxLength: 30,
+    })
+    .chain((rows) => fc.constantFrom('\n', '\r\n', '\r').map((eol) => rows.map(([ind, k, v, pre]) => `${' '.repeat(ind)}${pre}${k}: ${v}`).join(eol))),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -346,7 +388,10 @@ export function assertRangeInside(range: Range, lines: string[], what: string): 
   const ok = (p: { line: number; character: number }) =>
     Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
   assert.ok(ok(range.start) && ok(range.end), `${what}: range ${JSON.stringify(range)} outside the document (${lines.length} lines)`);
-  assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: range ${JSON.stringify(range)} ends before it starts`);
+  assert.ok(
+    range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character),
+    `${what}: range ${JSON.stringify(range)} ends before it starts`,
+  );
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
@@ -371,7 +416,10 @@ export function assertLintInvariants(text: string, r: FullLintResult, catalogue:
   // A `cadre:` naming no known framework is judged by none: one error says so (with the known
   // ones), and there is no verdict at all rather than another framework's verdicts.
   if (r.framework && r.framework.known === false) {
-    assert.ok(r.diagnostics.some((d) => d.code === 'cadre-inconnu' && d.severity === 'error'), 'an unknown cadre without its error');
+    assert.ok(
+      r.diagnostics.some((d) => d.code === 'cadre-inconnu' && d.severity === 'error'),
+      'an unknown cadre without its error',
+    );
     assert.deepEqual(r.verdicts, {}, 'an unknown cadre judged nothing');
     assert.deepEqual(r.engagements, []);
     return;
@@ -395,11 +443,11 @@ export function assertLintInvariants(text: string, r: FullLintResult, catalogue:
       const def = (r.catalogue ?? catalogue).engagements.find((c) => c.id === e.id);
       const onCondition = !!d?.path && (def?.applies_when ?? []).some((c) => c.field === d.path!.join('.'));
       // A missing section is one engine finding for every engagement that needs it (its `engagement` is the first of them).
-      const onSection =
-        d?.code === 'cadre-section-manquante' &&
-        !!d.path &&
-        [...(def?.sections ?? []), ...(def?.applies_when ?? []).map((c) => c.field.split('.')[0])].includes(String(d.path[0]));
-      assert.ok(d?.engagement === e.id || d?.code === 'syntax' || onCondition || onSection, `${e.id}: finding ${i} is neither one of its diagnostics, a syntax problem, the finding on its condition nor its missing section`);
+      const onSection = d?.code === 'cadre-section-manquante' && !!d.path && [...(def?.sections ?? []), ...(def?.applies_when ?? []).map((c) => c.field.split('.')[0])].includes(String(d.path[0]));
+      assert.ok(
+        d?.engagement === e.id || d?.code === 'syntax' || onCondition || onSection,
+        `${e.id}: finding ${i} is neither one of its diagnostics, a syntax problem, the finding on its condition nor its missing section`,
+      );
     }
     if (e.range) assertRangeInside(e.range, lines, `${e.id} range`);
   }

@@ -26,4 +26,3 @@ export function makeFolder(n: number): string {
   fs.writeFileSync(path.join(dir, 'vide.ia.yaml'), '');
   return dir;
 }
-

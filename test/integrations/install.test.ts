@@ -16,7 +16,12 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 
 function run(cmd: string, args: string[], opts: SpawnSyncOptions & { cwd: string }) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 540_000, ...opts, env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...opts.env } });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    timeout: 540_000,
+    ...opts,
+    env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...opts.env },
+  });
   return { status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? ''), error: r.error };
 }
 
@@ -69,7 +74,8 @@ describe('installable CLI', function () {
     ok(pack, 'npm pack');
     const info = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     const files = info[0].files.map((f) => f.path);
-    for (const f of ['bin/cadre-ia.js', 'dist/cli.js', 'schemas/declaration.schema.json', 'schemas/frameworks/lyon-2025.yaml', 'schemas/templates.yaml']) assert.ok(files.includes(f), `${f} is not in the tarball`);
+    for (const f of ['bin/cadre-ia.js', 'dist/cli.js', 'schemas/declaration.schema.json', 'schemas/frameworks/lyon-2025.yaml', 'schemas/templates.yaml'])
+      assert.ok(files.includes(f), `${f} is not in the tarball`);
     assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('server/')), 'sources or tests in the tarball');
     const project = freshProject(tmp);
     ok(run('npm', ['install', path.join(tmp, info[0].filename)], { cwd: project }), 'npm install <tarball>');

@@ -26,7 +26,12 @@ const GOOD = path.join(ROOT, 'examples', 'detection-fuites-batiments.ia.yaml');
 const DATE = '2026-06-01';
 
 function run(cmd: string, args: string[], opts: SpawnSyncOptions & { cwd: string }) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 540_000, ...opts, env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...opts.env } });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    timeout: 540_000,
+    ...opts,
+    env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...opts.env },
+  });
   return { status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? ''), error: r.error };
 }
 
@@ -104,7 +109,11 @@ describe('CI templates and SARIF, with the real tools', function () {
       log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = 'sous dossier/accès élus #1.ia.yaml';
       const broken = path.join(tmp, 'broken.sarif');
       fs.writeFileSync(broken, JSON.stringify(log));
-      const rules = new Set(validate(broken).filter((f) => f.level !== 'note').map((f) => f.rule));
+      const rules = new Set(
+        validate(broken)
+          .filter((f) => f.level !== 'note')
+          .map((f) => f.rule),
+      );
       assert.ok(rules.has('SARIF1001'), `SARIF1001 (name = id) not reported: ${[...rules]}`);
       assert.ok(rules.has('SARIF1002') || rules.has('SARIF1003'), `the unencoded URI is not reported: ${[...rules]}`);
     });
@@ -220,7 +229,11 @@ describe('CI templates and SARIF, with the real tools', function () {
 
     it('in a merge-request pipeline, uploads what the change does (cadre-ia-diff.md): E02 conforme → non conforme', () => {
       const good = fs.readFileSync(GOOD, 'utf8');
-      const { r, diff, report } = pipeline('merge-request', { 'detection-fuites-batiments.ia.yaml': good }, { 'detection-fuites-batiments.ia.yaml': good.replace('interaction_directe: false', 'interaction_directe: true') });
+      const { r, diff, report } = pipeline(
+        'merge-request',
+        { 'detection-fuites-batiments.ia.yaml': good },
+        { 'detection-fuites-batiments.ia.yaml': good.replace('interaction_directe: false', 'interaction_directe: true') },
+      );
       assert.notEqual(r.status, 0, `the lint still gates the merge request: ${show(r)}`);
       assert.match(r.stdout, /FAIL\s+cadre-ia/);
       assert.ok(report, 'no Code Quality report');

@@ -59,7 +59,12 @@ describe('yaml-language-server with the schema of the installed package (README 
         onRequest: (method, params) => (method === 'workspace/configuration' ? ((params as { items?: unknown[] }).items ?? []).map(() => settings) : null),
       });
       const root = pathToFileURL(project).href;
-      await client.request('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'projet' }], capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } } });
+      await client.request('initialize', {
+        processId: process.pid,
+        rootUri: root,
+        workspaceFolders: [{ uri: root, name: 'projet' }],
+        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
+      });
       client.notify('initialized', {});
       client.notify('workspace/didChangeConfiguration', { settings: { yaml: settings } });
     }
@@ -77,13 +82,25 @@ describe('yaml-language-server with the schema of the installed package (README 
     assert.ok(modeline, 'README has no node_modules modeline');
     const found = await diagnostics('decl/projet.ia.yaml', modeline);
     assert.ok(!found.some((m) => /Unable to load schema/.test(m)), found.join('\n'));
-    assert.ok(found.some((m) => /nomm is not allowed/.test(m)), `no unknown-key finding:\n${found.join('\n')}`);
-    assert.ok(found.some((m) => /Missing property "nom"/.test(m)), `no required-field finding:\n${found.join('\n')}`);
-    assert.ok(found.some((m) => /Expected "boolean"/.test(m)), `no type finding:\n${found.join('\n')}`);
+    assert.ok(
+      found.some((m) => /nomm is not allowed/.test(m)),
+      `no unknown-key finding:\n${found.join('\n')}`,
+    );
+    assert.ok(
+      found.some((m) => /Missing property "nom"/.test(m)),
+      `no required-field finding:\n${found.join('\n')}`,
+    );
+    assert.ok(
+      found.some((m) => /Expected "boolean"/.test(m)),
+      `no type finding:\n${found.join('\n')}`,
+    );
   });
 
   it('while the examples’ ../schemas/ modeline finds nothing outside this repository', async () => {
     const found = await diagnostics('decl/ancien.ia.yaml', '# yaml-language-server: $schema=../schemas/declaration.schema.json');
-    assert.ok(found.some((m) => /Unable to load schema/.test(m)), found.join('\n'));
+    assert.ok(
+      found.some((m) => /Unable to load schema/.test(m)),
+      found.join('\n'),
+    );
   });
 });

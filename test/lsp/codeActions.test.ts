@@ -30,7 +30,10 @@ function keepsUserText(before: string, after: string, changedLines: string[] = [
 
 function assertValidYaml(text: string): void {
   const parsed = parseDeclaration(text);
-  assert.deepEqual(parsed.problems.map((p) => `${p.code}: ${p.detail}`), []);
+  assert.deepEqual(
+    parsed.problems.map((p) => `${p.code}: ${p.detail}`),
+    [],
+  );
 }
 
 describe('lsp: code actions', () => {
@@ -73,7 +76,10 @@ describe('lsp: code actions', () => {
     assert.ok(!actions.some((a) => /dérogation/.test(a.title)), 'E02 admits no derogation');
     const fix = actions.find((a) => a.kind === 'quickfix' && /interaction_directe: false/.test(a.title));
     assert.ok(fix, actions.map((a) => a.title).join(' | '));
-    assert.deepEqual(fix.diagnostics?.map((x) => x.code), ['E02-interaction-directe']);
+    assert.deepEqual(
+      fix.diagnostics?.map((x) => x.code),
+      ['E02-interaction-directe'],
+    );
     const after = await apply(uri, E02_TRUE, fix);
     assert.match(after.text, /interaction_directe: false +# A CONFIRMER/);
     assertValidYaml(after.text);
@@ -139,7 +145,10 @@ describe('lsp: code actions', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll.cadre-ia'] },
     });
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.cadre-ia']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.cadre-ia'],
+    );
     const after = await apply(uri, text, actions[0]);
     assert.equal(after.text, BASE);
     assert.ok(!after.diagnostics.some((x) => String(x.code).startsWith('schema-')));

@@ -82,7 +82,10 @@ describe('lsp: completion (fixtures)', () => {
     }
   }
 
-  for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith('.ia.yaml')).sort()) {
+  for (const file of fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.ia.yaml'))
+    .sort()) {
     it(file, () => check(file));
   }
 });

@@ -86,7 +86,10 @@ describe('lsp: push diagnostics', () => {
     const last = await c.diagnostics(u, (p) => p.version === 13);
     assert.ok(byCode(last.diagnostics, 'E02-interaction-directe'));
     await sleep(400);
-    const versions = c.published.slice(from).filter((p) => p.uri === u).map((p) => p.version);
+    const versions = c.published
+      .slice(from)
+      .filter((p) => p.uri === u)
+      .map((p) => p.version);
     assert.deepEqual(versions, [13]);
     await c.close(u);
   });
@@ -229,11 +232,17 @@ describe('lsp: pull diagnostics', () => {
     assert.equal(ra.version, null);
     assert.ok(byCode(ra.items!, 'E02-interaction-directe'));
     assert.equal(rb.version, 3, 'the open document is reported at its version');
-    assert.ok(rb.items!.some((d) => d.code === 'cadre-section-manquante' && String(d.message).includes('reversibilite')), 'the open text (not the disk) is checked');
+    assert.ok(
+      rb.items!.some((d) => d.code === 'cadre-section-manquante' && String(d.message).includes('reversibilite')),
+      'the open text (not the disk) is checked',
+    );
 
     const previousResultIds = first.map((r) => ({ uri: r.uri, value: r.resultId! }));
     const second = (await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds })).items;
-    assert.deepEqual(second.map((r) => r.kind), ['unchanged', 'unchanged']);
+    assert.deepEqual(
+      second.map((r) => r.kind),
+      ['unchanged', 'unchanged'],
+    );
 
     fs.writeFileSync(a, BASE + '\n# edited on disk\n');
     const changed = c.notification<{ uri: string }>('cadreIa/verdictsChanged', (p) => p.uri === uri(a));
@@ -284,7 +293,10 @@ describe('lsp: catalogue setting', () => {
     const doc = parseDocument(yaml);
     const engagements = doc.get('engagements') as { items: { get(k: string): unknown }[] };
     const e02 = engagements.items.find((e) => e.get('id') === 'E02') as { get(k: string): { items: { set(k: string, v: string): void; get(k: string): unknown }[] } };
-    e02.get('rules').items.find((r) => r.get('id') === 'E02-interaction-directe')!.set('severity', 'warning');
+    e02
+      .get('rules')
+      .items.find((r) => r.get('id') === 'E02-interaction-directe')!
+      .set('severity', 'warning');
     const other = tmpDir('cadre-ia-catalogue-');
     const file = path.join(other, 'autre-ville.yaml');
     fs.writeFileSync(file, doc.toString());

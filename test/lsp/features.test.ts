@@ -45,7 +45,10 @@ describe('lsp: symbols, folding, links, code lens', () => {
     const reversibilite = symbols.find((s) => s.name === 'reversibilite')!;
     assert.equal(reversibilite.kind, 2 /* Module */);
     assert.match(reversibilite.detail!, /^E11 · Réversibilité garantie/);
-    assert.deepEqual(reversibilite.range, { start: { line: lineOf(BASE, 'reversibilite:'), character: 0 }, end: { line: lineOf(BASE, 'delai_bascule_jours'), character: BASE.split('\n')[lineOf(BASE, 'delai_bascule_jours')].length } });
+    assert.deepEqual(reversibilite.range, {
+      start: { line: lineOf(BASE, 'reversibilite:'), character: 0 },
+      end: { line: lineOf(BASE, 'delai_bascule_jours'), character: BASE.split('\n')[lineOf(BASE, 'delai_bascule_jours')].length },
+    });
     const check = (list: DocumentSymbol[]) => {
       for (const s of list) {
         const inside = (p: { line: number; character: number }) =>
@@ -64,7 +67,10 @@ describe('lsp: symbols, folding, links, code lens', () => {
     const u2 = 'file:///features/folding.ia.yaml';
     await c.open(u2, text);
     const ranges = await c.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: u2 } });
-    assert.ok(ranges.some((r) => r.startLine === 0 && r.endLine === 2 && r.kind === 'comment'), JSON.stringify(ranges.slice(0, 3)));
+    assert.ok(
+      ranges.some((r) => r.startLine === 0 && r.endLine === 2 && r.kind === 'comment'),
+      JSON.stringify(ranges.slice(0, 3)),
+    );
     const start = lineOf(text, 'reversibilite:');
     assert.ok(ranges.some((r) => r.startLine === start && r.endLine === lineOf(text, 'delai_bascule_jours')));
     assert.ok(ranges.some((r) => r.startLine === lineOf(text, '  plan_sortie:') && r.endLine === lineOf(text, 'date_test: 2026-02-15')));
@@ -128,7 +134,10 @@ describe('lsp: custom requests (shared/protocol.ts)', () => {
     assert.equal(e02.verdict, 'non_conforme');
     assert.equal(e02.verdictLabel, 'non conforme');
     assert.equal(e02.derogable, false);
-    assert.deepEqual(e02.findings.map((f) => f.code), ['E02-interaction-directe']);
+    assert.deepEqual(
+      e02.findings.map((f) => f.code),
+      ['E02-interaction-directe'],
+    );
     assert.equal(e02.findings[0].range.start.line, lineOf(E02_TRUE, 'interaction_directe'));
     assert.equal(e02.range?.start.line, lineOf(E02_TRUE, 'usagers:'));
     await c.close(u);
@@ -144,7 +153,10 @@ describe('lsp: custom requests (shared/protocol.ts)', () => {
     assert.equal(doc.provisional, true);
     const e02 = doc.engagements.find((e) => e.id === 'E02')!;
     assert.notEqual(e02.verdict, 'conforme');
-    assert.ok(e02.findings.some((f) => f.code === 'syntax'), 'the duplicate key is among E02 findings');
+    assert.ok(
+      e02.findings.some((f) => f.code === 'syntax'),
+      'the duplicate key is among E02 findings',
+    );
     assert.equal(cliLint(broken).provisional, true, 'the CLI says the same');
     await c.change(u, 2, E02_TRUE);
     await c.notification<{ uri: string }>('cadreIa/verdictsChanged', (p) => p.uri === u);

@@ -134,7 +134,7 @@ export class TestClient {
     });
     conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
       this.configurationRequests++;
-      return p.items.map((item) => (typeof this.settings === 'function' ? this.settings(item.scopeUri) : this.settings ?? {}));
+      return p.items.map((item) => (typeof this.settings === 'function' ? this.settings(item.scopeUri) : (this.settings ?? {})));
     });
     conn.onRequest('client/registerCapability', (p: unknown) => {
       this.registrations.push(p);

@@ -60,7 +60,10 @@ describe('lsp: hover (fixtures)', () => {
     }
   }
 
-  for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith('.ia.yaml')).sort()) {
+  for (const file of fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.ia.yaml'))
+    .sort()) {
     it(file, () => check(file));
   }
 });

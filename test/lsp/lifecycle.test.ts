@@ -37,7 +37,10 @@ describe('lsp: lifecycle and robustness', () => {
     await c.open(u, BASE);
     // A malformed request (no position): the handler throws; the client gets an InternalError.
     await assert.rejects(c.request('textDocument/hover', { textDocument: { uri: u } }), (e: { code: number; message: string }) => e.code === -32603 && /hover/.test(e.message));
-    assert.ok(c.logs.some((l) => l.type === 1 && /textDocument\/hover/.test(l.message)), 'the exception is logged');
+    assert.ok(
+      c.logs.some((l) => l.type === 1 && /textDocument\/hover/.test(l.message)),
+      'the exception is logged',
+    );
     // Unknown documents: an error for the custom requests, nothing for the standard ones.
     await assert.rejects(c.request('cadreIa/verdicts', { uri: 'untitled:nope' }), (e: { code: number }) => e.code === -32602);
     await assert.rejects(c.request('textDocument/diagnostic', { textDocument: { uri: 'file:///robust/unknown.ia.yaml' } }), (e: { code: number }) => e.code === -32602);

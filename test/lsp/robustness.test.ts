@@ -106,15 +106,31 @@ describe('lsp robustness: the wire', function () {
     const u = 'file:///wire/params.ia.yaml';
     await c.open(u, E02_TRUE);
     await c.diagnostics(u);
-    const broken: unknown[] = [null, {}, { textDocument: null }, { textDocument: { uri: 42 } }, { textDocument: { uri: u }, position: 'x', range: [] }, { textDocument: { uri: u }, position: { line: -5, character: 1e12 }, range: { start: { line: 99, character: -1 }, end: { line: -1, character: 0 } }, context: null }];
+    const broken: unknown[] = [
+      null,
+      {},
+      { textDocument: null },
+      { textDocument: { uri: 42 } },
+      { textDocument: { uri: u }, position: 'x', range: [] },
+      { textDocument: { uri: u }, position: { line: -5, character: 1e12 }, range: { start: { line: 99, character: -1 }, end: { line: -1, character: 0 } }, context: null },
+    ];
     let answered = 0;
     for (const [method] of documentRequests(u)) {
       for (const params of broken) {
-        await withTimeout(c.request(method, params).catch((e: { code: number }) => assert.equal(typeof e.code, 'number')), 10_000, method);
+        await withTimeout(
+          c.request(method, params).catch((e: { code: number }) => assert.equal(typeof e.code, 'number')),
+          10_000,
+          method,
+        );
         answered++;
       }
     }
-    for (const bad of [null, { title: 'x' }, { title: 'x', data: { uri: u, version: 1, fix: { kind: 'set-value', args: { path: 'nope' } } } }, { title: 'x', data: { uri: u, version: 1, fix: { kind: 'rm -rf', args: null } } }]) {
+    for (const bad of [
+      null,
+      { title: 'x' },
+      { title: 'x', data: { uri: u, version: 1, fix: { kind: 'set-value', args: { path: 'nope' } } } },
+      { title: 'x', data: { uri: u, version: 1, fix: { kind: 'rm -rf', args: null } } },
+    ]) {
       await c.request('codeAction/resolve', bad).catch(() => undefined);
       answered++;
     }
@@ -213,7 +229,10 @@ describe('lsp robustness: edits', function () {
     const cpu = hasProc ? cpuMs(pid) - c0 : 0;
     console.log(`      1,000 edits sent in ${sent.toFixed(0)} ms; last version published after ${total.toFixed(0)} ms; server CPU ${cpu} ms (one validation: ${single} ms)`);
     assert.ok(sent < 1000, `the flood took ${sent.toFixed(0)} ms to send`);
-    const versions = c.published.slice(from).filter((p) => p.uri === u).map((p) => p.version);
+    const versions = c.published
+      .slice(from)
+      .filter((p) => p.uri === u)
+      .map((p) => p.version);
     assert.deepEqual(versions, [1001], 'only the last version is published');
     const verdicts = c.notifications.slice(verdictsFrom).filter((n) => n.method === 'cadreIa/verdictsChanged' && (n.params as { uri: string }).uri === u);
     assert.equal(verdicts.length, 1, 'one validation reached the end');
@@ -266,7 +285,12 @@ describe('lsp robustness: edits', function () {
         const src = new CancellationTokenSource();
         const pending = c.conn.sendRequest(method, params, src.token);
         src.cancel();
-        outcomes.push(await pending.then(() => 'result', (e: { code: number }) => String(e.code)));
+        outcomes.push(
+          await pending.then(
+            () => 'result',
+            (e: { code: number }) => String(e.code),
+          ),
+        );
       }
       for (const o of outcomes) assert.ok(o === 'result' || o === '-32800' || o === '-32602', `unexpected outcome ${o}`);
       await c.notify('$/cancelRequest', { id: 987654 });
@@ -317,7 +341,10 @@ describe('lsp robustness: hostile documents', function () {
       const ms = performance.now() - t1;
       assert.ok(ms < 5000, `${method} took ${ms.toFixed(0)} ms on the refused document`);
     }
-    await c.notify('textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '# x\n' }] });
+    await c.notify('textDocument/didChange', {
+      textDocument: { uri: u, version: 2 },
+      contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '# x\n' }],
+    });
     await c.diagnostics(u, (x) => x.version === 2, 60_000);
     if (hasProc) {
       const grown = rssMB(pid) - before;
@@ -351,14 +378,27 @@ describe('lsp robustness: hostile documents', function () {
     const u = 'file:///hostile/limit.ia.yaml';
     await c.open(u, COMPLETE);
     const p = await c.diagnostics(u);
-    assert.deepEqual(p.diagnostics.map((d) => String(d.message)), [`Fichier trop volumineux pour être vérifié (${COMPLETE.length} > 1024 caractères) : découpez la déclaration ou relevez la limite « cadreIa.maxFileSize ».`]);
+    assert.deepEqual(
+      p.diagnostics.map((d) => String(d.message)),
+      [`Fichier trop volumineux pour être vérifié (${COMPLETE.length} > 1024 caractères) : découpez la déclaration ou relevez la limite « cadreIa.maxFileSize ».`],
+    );
     assert.equal(await c.stop(), 0);
   });
 
   it('bombs, deep nesting, binary, broken text: diagnostics published, every request answered, the same as the core', async () => {
     const c = await TestClient.start({ settings: {} });
     const texts: Record<string, string> = {
-      bomb: 'a: &a [x, x, x, x, x, x, x, x, x]\n' + 'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefg'[i]).join(', ')}]`).join('\n'),
+      bomb:
+        'a: &a [x, x, x, x, x, x, x, x, x]\n' +
+        'bcdefgh'
+          .split('')
+          .map(
+            (k, i) =>
+              `${k}: &${k} [${Array(9)
+                .fill('*' + 'abcdefg'[i])
+                .join(', ')}]`,
+          )
+          .join('\n'),
       deep: '- '.repeat(10_000) + 'x',
       flowdeep: 'cadre: lyon-ia/v1\nprojet: ' + '{a: '.repeat(10_000) + '}'.repeat(10_000),
       self: 'cadre: lyon-ia/v1\nprojet: &p {id: x, nom: *p}\n',
@@ -412,7 +452,10 @@ describe('lsp robustness: unusable catalogue files', function () {
       const u = uri(path.join(dir, 'x.ia.yaml'));
       await c.open(u, E02_TRUE);
       const p = await c.diagnostics(u, () => true, 20_000);
-      assert.ok(p.diagnostics.some((d) => d.code === 'E02-interaction-directe'), 'still checked with the bundled catalogue');
+      assert.ok(
+        p.diagnostics.some((d) => d.code === 'E02-interaction-directe'),
+        'still checked with the bundled catalogue',
+      );
       const info = await c.request<{ bundled: boolean; fallbackReason?: string }>('cadreIa/catalogue', { uri: u });
       assert.equal(info.bundled, true);
       assert.match(info.fallbackReason ?? '', why);

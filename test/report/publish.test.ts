@@ -86,13 +86,29 @@ describe('report suite: the published pages in Chromium (axe, widths, print)', f
     const config = readReportConfig(path.join(__dirname, 'fixtures', 'bilan.yaml'), 'fr');
     assert.deepEqual(config.errors, []);
     assert.ok(config.header.logo?.dataUrl.startsWith('data:image/svg+xml;base64,'), 'the logo is embedded');
-    const { model } = collectReport([path.join(ROOT, 'examples')], { year: 2026, locale: 'fr', catalogue: defaultCatalogue(), now: NOW, displayRoot: ROOT, header: config.header, generatedOn: '2026-06-01' });
+    const { model } = collectReport([path.join(ROOT, 'examples')], {
+      year: 2026,
+      locale: 'fr',
+      catalogue: defaultCatalogue(),
+      now: NOW,
+      displayRoot: ROOT,
+      header: config.header,
+      generatedOn: '2026-06-01',
+    });
     const bilan = path.join(OUT, 'bilan-2026.html');
     fs.writeFileSync(bilan, renderHtml(model));
     pages.push({ name: 'bilan', file: bilan });
     const fw = frameworkSet();
-    for (const f of fs.readdirSync(path.join(ROOT, 'examples')).filter((x) => x.endsWith('.ia.yaml')).sort()) {
-      const n = noticeOfText(fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8'), 'html', { locale: 'fr', now: NOW, organisation: config.header.city, frameworkOf: (c) => (c && fw.get(c)) || fw.fallback });
+    for (const f of fs
+      .readdirSync(path.join(ROOT, 'examples'))
+      .filter((x) => x.endsWith('.ia.yaml'))
+      .sort()) {
+      const n = noticeOfText(fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8'), 'html', {
+        locale: 'fr',
+        now: NOW,
+        organisation: config.header.city,
+        frameworkOf: (c) => (c && fw.get(c)) || fw.fallback,
+      });
       const file = path.join(OUT, n.name);
       fs.writeFileSync(file, n.content);
       pages.push({ name: n.name.replace(/\.html$/, ''), file });
@@ -129,7 +145,13 @@ describe('report suite: the published pages in Chromium (axe, widths, print)', f
             const t0 = Date.now();
             // Legacy mode runs axe in the page itself (no extra page to finish the run): these pages have no frames.
             const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
-            for (const v of axe.violations) problems.push(`${p.name}: axe ${v.id} (${v.impact}) on ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+            for (const v of axe.violations)
+              problems.push(
+                `${p.name}: axe ${v.id} (${v.impact}) on ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(' '))
+                  .join(', ')}`,
+              );
             assert.ok(axe.passes.length > 10, `${p.name}: axe ran (${axe.passes.length} rules passed)`);
             if (process.env.REPORT_TIMING) console.log(`    ${p.name} axe ${Date.now() - t0} ms`);
           }

@@ -8,8 +8,20 @@ import { parseDeclaration } from '../../server/src/core/parse';
 
 /** Every section of format v1 (schemas/declaration.schema.json) but the optional `engagements`. */
 const SECTIONS = [
-  'cadre', 'projet', 'interet_general', 'usagers', 'controle_humain', 'transparence', 'bilan_annuel',
-  'agents', 'donnees', 'droits', 'securite', 'souverainete', 'reversibilite', 'environnement',
+  'cadre',
+  'projet',
+  'interet_general',
+  'usagers',
+  'controle_humain',
+  'transparence',
+  'bilan_annuel',
+  'agents',
+  'donnees',
+  'droits',
+  'securite',
+  'souverainete',
+  'reversibilite',
+  'environnement',
 ];
 
 function lineCount(text: string): number {
@@ -56,7 +68,10 @@ describe('bench generator', function () {
       const a = writeCorpus(path.join(tmp, 'a'), 40);
       const b = writeCorpus(path.join(tmp, 'b'), 40);
       const list = (root: string) =>
-        fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ia.yaml')).sort();
+        fs
+          .readdirSync(root, { recursive: true, encoding: 'utf8' })
+          .filter((f) => f.endsWith('.ia.yaml'))
+          .sort();
       const files = list(a.workspace);
       assert.equal(files.length, 40);
       assert.deepEqual(list(b.workspace), files);

@@ -30,8 +30,12 @@ function namedScripts(markdown: string): string[] {
 function missingNames(markdown: string, root: string): string[] {
   const scripts: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
   return [
-    ...namedPaths(markdown).filter((p) => !fs.existsSync(path.join(root, p))).map((p) => `path ${p}`),
-    ...namedScripts(markdown).filter((s) => !(s in scripts)).map((s) => `npm script ${s}`),
+    ...namedPaths(markdown)
+      .filter((p) => !fs.existsSync(path.join(root, p)))
+      .map((p) => `path ${p}`),
+    ...namedScripts(markdown)
+      .filter((s) => !(s in scripts))
+      .map((s) => `npm script ${s}`),
   ];
 }
 

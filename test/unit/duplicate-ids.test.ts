@@ -50,6 +50,9 @@ describe('duplicate projet.id across files', () => {
   it('the report keeps neither entry in the register and names both files', () => {
     const { model } = collectReport([dir], { year: 2026, locale: 'fr', catalogue: defaultCatalogue(), displayRoot: dir });
     assert.equal([...model.projects, ...model.studied, ...model.excluded].length, 0);
-    assert.deepEqual(model.duplicates.map((d) => d.files), [['a.ia.yaml', 'b.ia.yaml']]);
+    assert.deepEqual(
+      model.duplicates.map((d) => d.files),
+      [['a.ia.yaml', 'b.ia.yaml']],
+    );
   });
 });

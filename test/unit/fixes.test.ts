@@ -72,7 +72,11 @@ function checkFix(before: string, edits: TextEdit[], fixes: FixRef[], target?: D
     // (outcome a_completer), never as a breach.
     const placeholder = edits.some((e) => e.newText.includes('"A COMPLETER'));
     const left = placeholder ? still.filter((d) => d.outcome !== 'a_completer') : still;
-    assert.deepEqual(left.map((d) => d.message), [], `the fix leaves ${target.code} at ${JSON.stringify(target.path)}`);
+    assert.deepEqual(
+      left.map((d) => d.message),
+      [],
+      `the fix leaves ${target.code} at ${JSON.stringify(target.path)}`,
+    );
   }
   return after;
 }
@@ -222,7 +226,12 @@ describe('fixes: every fix offered on every fixture keeps the invariants', () =>
       }
       // Fix all: one pass, the same invariants for the union of the preferred fixes.
       const all = fixAllEdits(result.parsed, result.diagnostics, ctx);
-      if (all.length) checkFix(text, all, result.diagnostics.flatMap((d) => (d.fixes ?? []).filter((f) => f.preferred)));
+      if (all.length)
+        checkFix(
+          text,
+          all,
+          result.diagnostics.flatMap((d) => (d.fixes ?? []).filter((f) => f.preferred)),
+        );
       assert.ok(applied > 0 || result.parsed.value === undefined, 'no fix applied on this fixture');
     });
   }
@@ -250,7 +259,14 @@ describe('fixes: applyEdits', () => {
   });
 
   it('refuses overlapping edits', () => {
-    assert.throws(() => applyEdits('abcdef', [{ range: r(0, 0, 0, 3), newText: '' }, { range: r(0, 2, 0, 4), newText: '' }]), /overlap/);
+    assert.throws(
+      () =>
+        applyEdits('abcdef', [
+          { range: r(0, 0, 0, 3), newText: '' },
+          { range: r(0, 2, 0, 4), newText: '' },
+        ]),
+      /overlap/,
+    );
   });
 
   it('counts characters in UTF-16 units, as LSP does', () => {
@@ -358,7 +374,7 @@ describe('fixes: generated documents (layouts, line endings, comments, styles)',
     return d.crlf ? text.replace(/\n/g, '\r\n') : text;
   }
 
-  it('inserts every missing section at its canonical place, in the document\'s layout', () => {
+  it("inserts every missing section at its canonical place, in the document's layout", () => {
     fc.assert(
       fc.property(docArb, (d) => {
         const text = build(d);
@@ -376,7 +392,11 @@ describe('fixes: generated documents (layouts, line endings, comments, styles)',
           const after = checkFix(text, edits, [fix]);
           const data = parseDeclaration(after).value as Record<string, unknown>;
           const keys = Object.keys(data);
-          assert.deepEqual(keys, SECTION_ORDER.filter((k) => keys.includes(k)), 'not at its canonical place');
+          assert.deepEqual(
+            keys,
+            SECTION_ORDER.filter((k) => keys.includes(k)),
+            'not at its canonical place',
+          );
           const lines = after.split(/\r?\n/);
           const at = lines.indexOf(`${name}:`);
           const child = lines[at + 1];

@@ -56,7 +56,10 @@ describe('frameworks: the declaration names its framework, and that is what judg
     assert.ok(d && d.severity === 'error');
     assert.match(d.message, /lyon-ia\/v1, socle-ia\/v1/);
     assert.match(d.message, /Did you mean 'lyon-ia\/v1'/);
-    assert.deepEqual(d.fixes?.map((f) => f.args.to), ['lyon-ia/v1']);
+    assert.deepEqual(
+      d.fixes?.map((f) => f.args.to),
+      ['lyon-ia/v1'],
+    );
     assert.equal(r.framework.known, false);
     assert.deepEqual(r.verdicts, {});
     assert.ok(!r.diagnostics.some((x) => /^E\d\d-/.test(x.code)), 'no rule ran');
@@ -84,7 +87,9 @@ describe('frameworks: codes', () => {
     const lyon = frameworkOf(defaultCatalogue());
     for (const b of lyon.bindings) if (b.engagement) assert.equal(b.code, b.rule.meta.id, 'Lyon codes are the rule ids');
     const socle = bundledCatalogues()[1];
-    const codes = frameworkOf(socle).bindings.filter((b) => b.engagement).map((b) => b.code);
+    const codes = frameworkOf(socle)
+      .bindings.filter((b) => b.engagement)
+      .map((b) => b.code);
     assert.ok(codes.includes('AIA-5-pratique-interdite'));
     assert.ok(codes.includes('RGPD-35-aipd'));
     assert.ok(codes.includes('AIA-27-fria'));
@@ -146,7 +151,10 @@ describe('frameworks: dates of application (judged at the run’s date)', () => 
     const unstated = lintText(fria.replace(/^    categorie: haut_risque\n/m, ''), { now: at('2028-01-15') });
     for (const id of ['AIA-26', 'AIA-27', 'AIA-49']) assert.equal(verdict(unstated, id), 'a_completer', id);
     const item = unstated.engagements.find((e) => e.id === 'AIA-27')!;
-    assert.ok(item.findings.some((i) => unstated.diagnostics[i].path?.join('.') === 'droits.ai_act.categorie'), 'the finding on the category explains it');
+    assert.ok(
+      item.findings.some((i) => unstated.diagnostics[i].path?.join('.') === 'droits.ai_act.categorie'),
+      'the finding on the category explains it',
+    );
   });
 });
 
@@ -188,10 +196,13 @@ describe('frameworks: the annual report groups by framework', () => {
     const file = (name: string, text: string) => ({ file: name, result: lintText(text, { now: at('2026-12-02') }) });
     const results = [file('lyon.ia.yaml', CHATBOT), file('socle.ia.yaml', asSocle(CHATBOT).replace('id: assistant-conversationnel-usagers', 'id: assistant-metropole'))];
     const model = buildModel(results, { year: 2026, locale: 'fr', catalogue: defaultCatalogue(), now: at('2026-12-02') });
-    assert.deepEqual(model.frameworks.map((f) => [f.cadre, f.projects]), [
-      ['lyon-ia/v1', 1],
-      ['socle-ia/v1', 1],
-    ]);
+    assert.deepEqual(
+      model.frameworks.map((f) => [f.cadre, f.projects]),
+      [
+        ['lyon-ia/v1', 1],
+        ['socle-ia/v1', 1],
+      ],
+    );
     assert.equal(model.projects.find((p) => p.file === 'socle.ia.yaml')?.framework, 'socle-ia/v1');
     assert.equal(model.frameworks[1].engagements.find((e) => e.id === 'AIA-50')?.counts.conforme, 1);
     assert.equal(model.frameworks[0].engagements.find((e) => e.id === 'E02')?.counts.non_conforme, 1);

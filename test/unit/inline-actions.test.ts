@@ -79,7 +79,10 @@ function check(file: string): void {
 describe('inline actions: edits planned by the server (fixtures)', () => {
   for (const kind of ['derogation', 'section']) {
     const dir = path.join(FIXTURES, kind);
-    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.ia.yaml')).sort()) {
+    for (const f of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.ia.yaml'))
+      .sort()) {
       it(`${kind}/${f}`, () => check(path.join(dir, f)));
     }
   }

@@ -21,7 +21,10 @@ const BASE = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'tradu
 const ctx = (r: ReturnType<typeof lint>) => ({ locale: 'fr' as const, catalogue: r.catalogue });
 
 describe('judgement: fixtures', () => {
-  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.ia.yaml')).sort();
+  const files = fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.ia.yaml'))
+    .sort();
   it('finds the fixtures', () => assert.ok(files.length >= 12, `${files.length}`));
   for (const f of files) it(f, () => check(path.join(DIR, f)));
 });
@@ -36,11 +39,22 @@ describe('judgement: the engine owns section presence', () => {
     assert.deepEqual(new Set(sections.map((d) => String(d.path))).size, sections.length, 'one finding per section');
     for (const d of r.diagnostics) assert.equal(d.code, 'cadre-section-manquante', `${d.code}: ${d.message}`);
     // Placed where the section goes (after `projet`, the only section there), never on the `cadre:` line.
-    for (const d of sections) assert.equal(d.range.start.line, idee.split('\n').findIndex((l) => l.startsWith('projet:')));
+    for (const d of sections)
+      assert.equal(
+        d.range.start.line,
+        idee.split('\n').findIndex((l) => l.startsWith('projet:')),
+      );
     const donnees = sections.find((d) => d.path?.[0] === 'donnees')!;
     assert.match(donnees.message, /E05 .*E10/, 'names every engagement the section documents');
-    assert.deepEqual(donnees.fixes?.map((f) => [f.kind, f.args]), [['insert-section', { section: 'donnees' }]]);
-    for (const id of ['E05', 'E10']) assert.ok(r.engagements.find((e) => e.id === id)!.findings.some((i) => r.diagnostics[i] === donnees), `${id} cites the finding`);
+    assert.deepEqual(
+      donnees.fixes?.map((f) => [f.kind, f.args]),
+      [['insert-section', { section: 'donnees' }]],
+    );
+    for (const id of ['E05', 'E10'])
+      assert.ok(
+        r.engagements.find((e) => e.id === id)!.findings.some((i) => r.diagnostics[i] === donnees),
+        `${id} cites the finding`,
+      );
     // E14 is not due before going into service: `environnement` is asked for E13 only.
     assert.doesNotMatch(sections.find((d) => d.path?.[0] === 'environnement')!.message, /E14/);
   });
@@ -96,12 +110,26 @@ describe('judgement: severities are decided once', () => {
 
 describe('judgement: one mistake, one finding', () => {
   it('a boolean written as text: the schema error with its true/false fix, and no rule finding on it', () => {
-    for (const [written, meant] of [['oui', true], ['non', false], ['yes', true], ['"true"', true], ['"false"', false]] as const) {
+    for (const [written, meant] of [
+      ['oui', true],
+      ['non', false],
+      ['yes', true],
+      ['"true"', true],
+      ['"false"', false],
+    ] as const) {
       const text = BASE.replace('  clause_contractuelle: true', `  clause_contractuelle: ${written}`);
       const r = lint(text);
       const on = r.diagnostics.filter((d) => d.path?.join('.') === 'reversibilite.clause_contractuelle');
-      assert.deepEqual(on.map((d) => d.code), ['schema-type'], written);
-      assert.deepEqual(on[0].fixes?.map((f) => [f.kind, f.args.to, f.preferred]), [['replace-value', meant, true]], written);
+      assert.deepEqual(
+        on.map((d) => d.code),
+        ['schema-type'],
+        written,
+      );
+      assert.deepEqual(
+        on[0].fixes?.map((f) => [f.kind, f.args.to, f.preferred]),
+        [['replace-value', meant, true]],
+        written,
+      );
       const fixed = lint(applyEdits(text, computeFixEdits(r.parsed, on[0].fixes![0], ctx(r))!));
       assert.equal((fixed.parsed.value as { reversibilite: { clause_contractuelle: unknown } }).reversibilite.clause_contractuelle, meant);
       assert.equal(r.verdicts.E11, 'a_completer', written);
@@ -111,16 +139,25 @@ describe('judgement: one mistake, one finding', () => {
   it('an engagement id in the wrong case: one error, did-you-mean and its fix', () => {
     const r = lint(read('engagement-casse.ia.yaml'));
     const on = r.diagnostics.filter((d) => d.path?.[0] === 'engagements');
-    assert.deepEqual(on.map((d) => [d.code, d.severity]), [['cadre-engagement-inconnu', 'error']]);
+    assert.deepEqual(
+      on.map((d) => [d.code, d.severity]),
+      [['cadre-engagement-inconnu', 'error']],
+    );
     assert.match(on[0].message, /« E09 »/);
-    assert.deepEqual(on[0].fixes?.map((f) => [f.kind, f.args.to, f.preferred]), [['replace-key', 'E09', true]]);
+    assert.deepEqual(
+      on[0].fixes?.map((f) => [f.kind, f.args.to, f.preferred]),
+      [['replace-key', 'E09', true]],
+    );
     const fixed = lint(applyEdits(read('engagement-casse.ia.yaml'), computeFixEdits(r.parsed, on[0].fixes![0], ctx(r))!));
     assert.equal(fixed.verdicts.E09, 'non_applicable');
   });
 
   it('with cadre-engagement-inconnu off, the schema still says the key is unknown', () => {
     const r = lint(read('engagement-casse.ia.yaml'), { 'cadre-engagement-inconnu': 'off' });
-    assert.deepEqual(r.diagnostics.filter((d) => d.path?.[0] === 'engagements').map((d) => d.code), ['schema-additionalProperties']);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.path?.[0] === 'engagements').map((d) => d.code),
+      ['schema-additionalProperties'],
+    );
   });
 });
 
@@ -131,7 +168,10 @@ describe('judgement: broken text never yields a clean verdict', () => {
       assert.equal(r.provisional, true);
       assert.notEqual(r.verdicts.E02, 'conforme');
       const e02 = r.engagements.find((e) => e.id === 'E02')!;
-      assert.ok(e02.findings.some((i) => r.diagnostics[i].code === 'syntax'), f);
+      assert.ok(
+        e02.findings.some((i) => r.diagnostics[i].code === 'syntax'),
+        f,
+      );
     }
   });
 

@@ -62,12 +62,15 @@ describe('rules are framework-neutral: no rule file names a city', () => {
 
   it('the detector finds a city in a rule text, whatever its case, and not inside another word', () => {
     assert.deepEqual(cityMentions("  fr: 'Le cadre de Lyon exige…',", names), ['Lyon@1']);
-    assert.deepEqual(cityMentions("x\nemail: ia@mairie-lyon.fr", names), ['Lyon@2']);
-    assert.deepEqual(cityMentions("Lyonnaise, Salyon", names), [], 'part of a longer word');
+    assert.deepEqual(cityMentions('x\nemail: ia@mairie-lyon.fr', names), ['Lyon@2']);
+    assert.deepEqual(cityMentions('Lyonnaise, Salyon', names), [], 'part of a longer word');
     assert.deepEqual(cityMentions("'Charte de l’IA de Strasbourg (2025)'", names), ['Strasbourg@1']);
   });
 
-  const files = fs.readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts')).sort();
+  const files = fs
+    .readdirSync(RULES_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   it('reads every rule file', () => assert.ok(files.length > 40, `${files.length} files`));
   for (const file of files) {
     it(`${file} names no city`, () => {
@@ -79,7 +82,11 @@ describe('rules are framework-neutral: no rule file names a city', () => {
 describe('a city’s words are its catalogue’s: Lyon’s users see them, other frameworks do not', () => {
   // What the rule texts said of Lyon before they became neutral, now in lyon-2025.yaml.
   const CASES: { code: string; note?: RegExp; reference?: RegExp }[] = [
-    { code: 'E02-interaction-directe', note: /Lyon exclut toute IA en interaction directe.*n’admet pas de dérogation/, reference: /^Cadre IA de Lyon \(2025\), engagement « pas d’IA en interaction directe/ },
+    {
+      code: 'E02-interaction-directe',
+      note: /Lyon exclut toute IA en interaction directe.*n’admet pas de dérogation/,
+      reference: /^Cadre IA de Lyon \(2025\), engagement « pas d’IA en interaction directe/,
+    },
     { code: 'E08-formation', note: /Lyon a formé 600 agents par des webinaires internes/, reference: /600 agents formés par webinaires/ },
     { code: 'E08-dialogue-social', note: /rédigé avec les organisations syndicales/, reference: /rédigé avec les organisations syndicales/ },
     { code: 'E11-reversibilite', note: /Lyon exige une garantie de réversibilité/, reference: /engagement de réversibilité/ },
@@ -108,7 +115,11 @@ describe('a city’s words are its catalogue’s: Lyon’s users see them, other
         assert.match(info.note?.fr ?? '', c.note);
         assert.ok(info.note?.en, 'the note has its English text');
       }
-      if (c.reference) assert.ok(info.references.some((r) => c.reference!.test(r)), `${c.code}: ${info.references.join(' | ')}`);
+      if (c.reference)
+        assert.ok(
+          info.references.some((r) => c.reference!.test(r)),
+          `${c.code}: ${info.references.join(' | ')}`,
+        );
       // Without a framework (the rule's generic page), no city.
       const generic = codeInfo(c.code);
       assert.equal(generic.note, undefined);
@@ -134,7 +145,10 @@ describe('a city’s words are its catalogue’s: Lyon’s users see them, other
     }
     // A finding as the engine writes it: the missing `agents` section names AIA-4 (the engine
     // reports missing sections, under cadre-section-manquante), and no Lyon engagement.
-    const text = fs.readFileSync(path.join(ROOT, 'examples', 'assistant-conversationnel-usagers.ia.yaml'), 'utf8').replace(/^cadre: lyon-ia\/v1$/m, 'cadre: socle-ia/v1').replace(/^agents:\n(?:  .*\n)+/m, '');
+    const text = fs
+      .readFileSync(path.join(ROOT, 'examples', 'assistant-conversationnel-usagers.ia.yaml'), 'utf8')
+      .replace(/^cadre: lyon-ia\/v1$/m, 'cadre: socle-ia/v1')
+      .replace(/^agents:\n(?:  .*\n)+/m, '');
     for (const locale of ['fr', 'en'] as const) {
       const r = lintText(text, { locale, now: new Date('2026-12-02T12:00:00Z') });
       const d = r.diagnostics.find((x) => x.code === 'cadre-section-manquante' && /agents/.test(x.message));
@@ -150,16 +164,21 @@ describe('a city’s words are its catalogue’s: Lyon’s users see them, other
     const r = lintText(text, { locale: 'fr', now: new Date('2026-12-02T12:00:00Z') });
     const d = r.diagnostics.find((x) => x.code === 'E02-interaction-directe')!;
     assert.ok(d, 'the chatbot breaks E02 under Lyon');
-    assert.equal(d.message, 'Interaction directe avec les usagers : interdite par le cadre (engagement E02, sans dérogation possible).', 'the engagement id comes from the binding: Lyon’s message unchanged');
+    assert.equal(
+      d.message,
+      'Interaction directe avec les usagers : interdite par le cadre (engagement E02, sans dérogation possible).',
+      'the engagement id comes from the binding: Lyon’s message unchanged',
+    );
     const md = diagnosticMarkdown(d, 'fr', r.catalogue);
     assert.match(md, /Le cadre de Lyon exclut toute IA en interaction directe/);
     assert.match(diagnosticMarkdown(d, 'en', r.catalogue), /Lyon's framework rules out any AI/);
   });
 
   it('SARIF: a rule’s full description and help carry the catalogue’s note, in the run’s language', () => {
-    const run = (locale: 'fr' | 'en') => JSON.parse(formatSarif({ results: [], findings: [], baselined: 0, locale, catalogue: lyon, version: '0.0.0', root: ROOT, cwd: ROOT, color: false })) as {
-      runs: { tool: { driver: { rules: { id: string; fullDescription: { text: string }; help: { markdown: string }; properties: { references: string[] } }[] } } }[];
-    };
+    const run = (locale: 'fr' | 'en') =>
+      JSON.parse(formatSarif({ results: [], findings: [], baselined: 0, locale, catalogue: lyon, version: '0.0.0', root: ROOT, cwd: ROOT, color: false })) as {
+        runs: { tool: { driver: { rules: { id: string; fullDescription: { text: string }; help: { markdown: string }; properties: { references: string[] } }[] } } }[];
+      };
     const rule = (locale: 'fr' | 'en', id: string) => run(locale).runs[0].tool.driver.rules.find((r) => r.id === id)!;
     const fr = rule('fr', 'E08-formation');
     assert.match(fr.fullDescription.text, /Lyon a formé 600 agents/);

@@ -23,7 +23,10 @@ const ROOT = path.resolve(__dirname, '../..');
 const DIR = path.join(ROOT, 'test/fixtures/notice');
 const EXPECTED = path.join(DIR, 'expected');
 const NOW = new Date('2026-06-01T12:00:00Z');
-const FIXTURES = fs.readdirSync(DIR).filter((f) => f.endsWith('.ia.yaml')).sort();
+const FIXTURES = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.ia.yaml'))
+  .sort();
 
 function options(locale: Locale): NoticeTextOptions {
   const fw = frameworkSet();
@@ -43,7 +46,12 @@ function snapshot(name: string, actual: string): void {
 function expectations(text: string): Record<string, string> {
   const m = /^# attendu: (.+)$/m.exec(text);
   assert.ok(m, 'a "# attendu:" line');
-  return Object.fromEntries(m[1].trim().split(/\s+/).map((p) => p.split('=') as [string, string]));
+  return Object.fromEntries(
+    m[1]
+      .trim()
+      .split(/\s+/)
+      .map((p) => p.split('=') as [string, string]),
+  );
 }
 
 function io(env: NodeJS.ProcessEnv = {}, cwd = ROOT): Io & { out: string; err: string } {
@@ -66,7 +74,14 @@ describe('notice: golden files and cases per fixture', () => {
       const m = noticeOfText(text, 'md', options('fr')).model!;
       const yn = (b: boolean) => (b ? 'oui' : 'non');
       assert.deepEqual(
-        { personnelles: yn(m.cases.personalData), decisions: yn(m.cases.individualDecisions), haut_risque: yn(m.cases.highRisk), interaction: yn(m.cases.interaction), derogations: String(m.cases.derogations), lacunes: String(m.gaps.length) },
+        {
+          personnelles: yn(m.cases.personalData),
+          decisions: yn(m.cases.individualDecisions),
+          haut_risque: yn(m.cases.highRisk),
+          interaction: yn(m.cases.interaction),
+          derogations: String(m.cases.derogations),
+          lacunes: String(m.gaps.length),
+        },
         want,
       );
     });
@@ -106,8 +121,21 @@ describe('notice: the legal mentions follow the declaration', () => {
 describe('notice: gaps, never invented text', () => {
   it('each fact the notice needs and the declaration lacks is a gap naming its field; a complete declaration has none', () => {
     const m = noticeOfText(fs.readFileSync(path.join(DIR, 'lacunes.ia.yaml'), 'utf8'), 'md', options('fr')).model!;
-    for (const field of ['projet.description', 'interet_general.finalite', 'projet.direction', 'projet.responsable.email', 'controle_humain.niveau', 'controle_humain.validation', 'donnees.personnelles', 'droits.recours', 'droits.decisions_individuelles']) {
-      assert.ok(m.gaps.some((g) => g.includes(`(${field})`)), `gap for ${field}`);
+    for (const field of [
+      'projet.description',
+      'interet_general.finalite',
+      'projet.direction',
+      'projet.responsable.email',
+      'controle_humain.niveau',
+      'controle_humain.validation',
+      'donnees.personnelles',
+      'droits.recours',
+      'droits.decisions_individuelles',
+    ]) {
+      assert.ok(
+        m.gaps.some((g) => g.includes(`(${field})`)),
+        `gap for ${field}`,
+      );
     }
     assert.deepEqual(noticeOfText(fs.readFileSync(path.join(DIR, 'sans-donnees-personnelles.ia.yaml'), 'utf8'), 'md', options('fr')).model!.gaps, []);
   });
@@ -131,14 +159,26 @@ describe('notice: gaps, never invented text', () => {
       const copy = structuredClone(data);
       delete copy[section][key];
       const m = buildNotice(copy, { locale: 'fr', now: NOW, catalogue: fw.get('lyon-ia/v1') });
-      assert.deepEqual(m.gaps.map((g) => /\(([^)]+)\)$/.exec(g)?.[1]), [field], `without ${field}`);
+      assert.deepEqual(
+        m.gaps.map((g) => /\(([^)]+)\)$/.exec(g)?.[1]),
+        [field],
+        `without ${field}`,
+      );
       const md = renderNoticeMarkdown(m);
       assert.match(md, new RegExp(`\\*\\*\\\\\\[à compléter : [^\\]]*\\(${field.replace(/[._]/g, (c) => (c === '.' ? '\\.' : '\\\\_'))}\\)\\\\\\]\\*\\*`), `visible marker for ${field}`);
       assert.match(renderNoticeHtml(m), /<strong class="gap">\[à compléter : /);
     }
   });
   it('never throws on any shape of data', () => {
-    for (const data of [null, 42, 'texte', [], {}, { projet: [] }, { projet: { nom: 3, responsable: 'x' }, droits: { decisions_individuelles: true, ai_act: 'haut_risque' }, engagements: { E09: { statut: 'derogation' } } }]) {
+    for (const data of [
+      null,
+      42,
+      'texte',
+      [],
+      {},
+      { projet: [] },
+      { projet: { nom: 3, responsable: 'x' }, droits: { decisions_individuelles: true, ai_act: 'haut_risque' }, engagements: { E09: { statut: 'derogation' } } },
+    ]) {
       const m = buildNotice(data, { locale: 'en' });
       assert.ok(renderNoticeMarkdown(m).startsWith('# '));
       htmlTags(renderNoticeHtml(m));
@@ -201,7 +241,13 @@ describe('notice: the command line', () => {
     const o = io();
     assert.equal(await main(['notice', 'test/fixtures/notice', '--out', path.join(dir, 'out'), '--format', 'html', '--config', path.join(dir, 'bilan.yaml'), '--date', '2026-06-01'], o), 0, o.err);
     const files = fs.readdirSync(path.join(dir, 'out')).sort();
-    assert.deepEqual(files, ['notice-attribution-places-creche.html', 'notice-detection-fuites-reseau.html', 'notice-prise-rendez-vous.html', 'notice-projet-a-peine-commence.html', 'notice-score-aides-facultatives.html']);
+    assert.deepEqual(files, [
+      'notice-attribution-places-creche.html',
+      'notice-detection-fuites-reseau.html',
+      'notice-prise-rendez-vous.html',
+      'notice-projet-a-peine-commence.html',
+      'notice-score-aides-facultatives.html',
+    ]);
     const html = fs.readFileSync(path.join(dir, 'out', files[0]), 'utf8');
     assert.match(html, /Ville d’Exemple utilise un système/);
     assert.match(html, /Établie le 1er juin 2026\./);
@@ -253,7 +299,10 @@ describe('notice: the proposed mentions of schemas/templates.yaml (snippets ment
   it('each proposal, placed in a complete declaration, is refused by the schema until its placeholders are accepted', () => {
     const base = fs.readFileSync(path.join(DIR, 'decisions-individuelles.ia.yaml'), 'utf8');
     const e07 = base.replace(/^transparence:\n(  .*\n)+/m, templates.mentions.transparence.text);
-    const crpa = base.replace(/^  decisions_individuelles: true\n  mention_explicite: true\n  publication_regles_url: .*\n  recours: .*\n/m, templates.mentions.crpa.text.replace(/^/gm, '  ').replace(/ +$/, ''));
+    const crpa = base.replace(
+      /^  decisions_individuelles: true\n  mention_explicite: true\n  publication_regles_url: .*\n  recours: .*\n/m,
+      templates.mentions.crpa.text.replace(/^/gm, '  ').replace(/ +$/, ''),
+    );
     assert.notEqual(e07, base);
     assert.notEqual(crpa, base);
     const schemaErrors = (text: string) =>

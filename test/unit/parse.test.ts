@@ -51,7 +51,11 @@ describe('parseDeclaration', () => {
       const p = parseDeclaration(text);
       assert.ok(Array.isArray(p.problems));
       if (expected === 'syntax') assert.ok(p.problems.length > 0, 'a problem is reported');
-      else if (expected) assert.ok(p.problems.some((x) => x.code === expected), `${expected} in ${JSON.stringify(p.problems.map((x) => x.code))}`);
+      else if (expected)
+        assert.ok(
+          p.problems.some((x) => x.code === expected),
+          `${expected} in ${JSON.stringify(p.problems.map((x) => x.code))}`,
+        );
       else assert.deepEqual(p.problems, []);
       for (const pr of p.problems) {
         assert.ok(pr.range.start.line <= pr.range.end.line);
@@ -62,7 +66,10 @@ describe('parseDeclaration', () => {
 
   it('refuses an alias bomb without expanding it', () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 12; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 12; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const p = parseDeclaration(text);
     assert.ok(p.problems.some((x) => x.code === 'ALIAS_LIMIT'));
     assert.equal(p.value, undefined);
@@ -70,7 +77,10 @@ describe('parseDeclaration', () => {
 
   it('gives one problem for a text over the size limit, without parsing it', () => {
     const p = parseDeclaration('a: 1\n'.repeat(100), { maxChars: 100 });
-    assert.deepEqual(p.problems.map((x) => x.code), ['TOO_LARGE']);
+    assert.deepEqual(
+      p.problems.map((x) => x.code),
+      ['TOO_LARGE'],
+    );
     assert.equal(p.doc, undefined);
   });
 

@@ -18,7 +18,8 @@ describe('pure core: data files through a resource reader', () => {
     });
     loadTemplates();
     bundledCatalogue();
-    for (const file of ['schemas/templates.yaml', 'schemas/frameworks/lyon-2025.yaml', 'schemas/catalogue.schema.json']) assert.ok(seen.includes(file), `${file} not read through the reader: ${seen.join(', ')}`);
+    for (const file of ['schemas/templates.yaml', 'schemas/frameworks/lyon-2025.yaml', 'schemas/catalogue.schema.json'])
+      assert.ok(seen.includes(file), `${file} not read through the reader: ${seen.join(', ')}`);
   });
 
   it('derives once per reader, and again after another reader is installed', () => {
@@ -29,7 +30,10 @@ describe('pure core: data files through a resource reader', () => {
     assert.equal(a, 1);
     assert.equal(b, 1);
     setResourceReader((rel) => readResource(rel));
-    assert.equal(derivedResource('test/derived', () => ++calls), 2);
+    assert.equal(
+      derivedResource('test/derived', () => ++calls),
+      2,
+    );
   });
 
   it('says clearly which file it needed when no reader can serve it', () => {

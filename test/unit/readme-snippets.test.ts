@@ -61,13 +61,17 @@ describe('README: In CI and Other editors', () => {
   it('pre-commit: the hook id is the one .pre-commit-hooks.yaml defines', () => {
     const hooks = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[];
     const config = parse(blocks(ci).find((b) => b.body.includes('repos:'))!.body) as { repos: { hooks: { id: string }[] }[] };
-    for (const h of config.repos[0].hooks) assert.ok(hooks.some((x) => x.id === h.id), h.id);
+    for (const h of config.repos[0].hooks)
+      assert.ok(
+        hooks.some((x) => x.id === h.id),
+        h.id,
+      );
   });
 
   it('Neovim: the plain snippet starts the server as test/nvim/test.lua does', () => {
     const lua = blocks(editors).find((b) => b.lang === 'lua' && b.body.includes('vim.lsp.start_client'))!.body;
     const test = fs.readFileSync(path.join(ROOT, 'test/nvim/test.lua'), 'utf8');
-    for (const part of ["vim.lsp.start_client({", "name = 'cadre-ia',", "'lsp', '--stdio' }", 'init_options = { locale = ', 'vim.lsp.buf_attach_client(']) {
+    for (const part of ['vim.lsp.start_client({', "name = 'cadre-ia',", "'lsp', '--stdio' }", 'init_options = { locale = ', 'vim.lsp.buf_attach_client(']) {
       assert.ok(lua.includes(part), `README snippet lacks ${part}`);
       assert.ok(test.includes(part), `test/nvim/test.lua lacks ${part}`);
     }
@@ -90,6 +94,9 @@ describe('README: In CI and Other editors', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; files: string[] };
     assert.equal(m[1], pkg.name);
     assert.ok(fs.existsSync(path.join(ROOT, m[2])), m[2]);
-    assert.ok(pkg.files.some((f) => m[2].startsWith(f.replace(/\/$/, '') + '/') || m[2] === f), `${m[2]} is not in the package's files`);
+    assert.ok(
+      pkg.files.some((f) => m[2].startsWith(f.replace(/\/$/, '') + '/') || m[2] === f),
+      `${m[2]} is not in the package's files`,
+    );
   });
 });

@@ -47,14 +47,23 @@ describe('register: Table Schema (tableschema)', () => {
   });
 
   it('the descriptor is a valid Table Schema', () => {
-    assert.deepEqual(schema.errors.map((e) => e.message), []);
+    assert.deepEqual(
+      schema.errors.map((e) => e.message),
+      [],
+    );
     assert.equal(schema.valid, true);
   });
 
   it('describes the columns the report writes (Lyon framework), in order, with their descriptions', () => {
     const cols = csvColumns({ engagements: defaultCatalogue().engagements.map((e) => ({ id: e.id })) } as Parameters<typeof csvColumns>[0]);
-    assert.deepEqual(schema.fieldNames, cols.map((c) => c.name));
-    assert.deepEqual(DESCRIPTOR.fields.map((f: { description: string }) => f.description), cols.map((c) => c.description.fr));
+    assert.deepEqual(
+      schema.fieldNames,
+      cols.map((c) => c.name),
+    );
+    assert.deepEqual(
+      DESCRIPTOR.fields.map((f: { description: string }) => f.description),
+      cols.map((c) => c.description.fr),
+    );
   });
 
   it('every row of the examples’ register casts, and identifiers are unique', () => {
@@ -78,6 +87,10 @@ describe('register: Table Schema (tableschema)', () => {
     bad[17] = 'France';
     const errors = castAll(schema, [bad]);
     assert.equal(schema.fieldNames[17], 'hebergement_pays');
-    for (const col of ['annee', 'id', 'statut', 'date_mise_en_service', 'hebergement_pays']) assert.ok(errors.some((e) => e.includes(`"${col}"`)), `${col}: ${errors.join(' | ')}`);
+    for (const col of ['annee', 'id', 'statut', 'date_mise_en_service', 'hebergement_pays'])
+      assert.ok(
+        errors.some((e) => e.includes(`"${col}"`)),
+        `${col}: ${errors.join(' | ')}`,
+      );
   });
 });

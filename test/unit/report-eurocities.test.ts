@@ -10,7 +10,23 @@ describe('report: Eurocities register (Algorithmic Transparency Standard v0.3.1)
   it('the field list holds the standard’s attributes, the ones the issue names among them', () => {
     const names = EUROCITIES_FIELDS.map((f) => f.attribute);
     assert.equal(new Set(names).size, names.length);
-    for (const n of ['name', 'organization', 'department', 'description_short', 'status', 'goal', 'impact', 'risks', 'risk_category', 'human_intervention', 'rollback', 'proportionality', 'lawful_basis', 'contact_email', 'standard_version']) {
+    for (const n of [
+      'name',
+      'organization',
+      'department',
+      'description_short',
+      'status',
+      'goal',
+      'impact',
+      'risks',
+      'risk_category',
+      'human_intervention',
+      'rollback',
+      'proportionality',
+      'lawful_basis',
+      'contact_email',
+      'standard_version',
+    ]) {
       assert.ok(names.includes(n), n);
     }
     for (const f of EUROCITIES_FIELDS) if (f.type === 'enum') assert.ok(f.enum && f.enum.length > 1, f.attribute);
@@ -19,7 +35,12 @@ describe('report: Eurocities register (Algorithmic Transparency Standard v0.3.1)
   it('every record validates: known keys only, required ones present, enumerations and formats respected', () => {
     assert.equal(records.length, model.projects.length + model.studied.length);
     assert.deepEqual(validateEurocities(records), []);
-    for (const r of records) assert.deepEqual(Object.keys(r), EUROCITIES_FIELDS.map((f) => f.attribute), 'every field, in the standard’s order');
+    for (const r of records)
+      assert.deepEqual(
+        Object.keys(r),
+        EUROCITIES_FIELDS.map((f) => f.attribute),
+        'every field, in the standard’s order',
+      );
   });
 
   it('maps what exists', () => {

@@ -14,7 +14,10 @@ describe('report: the cadreIa/report request (handler)', () => {
   it('writes the four files of the workspace folders and returns the HTML to open', () => {
     const dir = out();
     const r = handleReport({ outDir: dir, year: 2026 }, ctx());
-    assert.deepEqual(r.files.map((f) => path.basename(f)), ['bilan-2026.md', 'bilan-2026.html', 'registre-2026.csv', 'registre-2026-excel.csv', 'registre-2026.json', 'bilan-2026-revue.html', 'bilan-2026-revue.md']);
+    assert.deepEqual(
+      r.files.map((f) => path.basename(f)),
+      ['bilan-2026.md', 'bilan-2026.html', 'registre-2026.csv', 'registre-2026-excel.csv', 'registre-2026.json', 'bilan-2026-revue.html', 'bilan-2026-revue.md'],
+    );
     for (const f of r.files) assert.ok(fs.statSync(f).size > 0, f);
     assert.equal(r.html, path.join(dir, 'bilan-2026.html'));
     const md = fs.readFileSync(r.files[6], 'utf8');
@@ -36,7 +39,10 @@ describe('report: the cadreIa/report request (handler)', () => {
   ];
   for (const [what, params, message] of bad) {
     it(`answers a client error for ${what}`, () => {
-      assert.throws(() => handleReport(params as never, ctx()), (e: unknown) => e instanceof ClientError && message.test(e.message));
+      assert.throws(
+        () => handleReport(params as never, ctx()),
+        (e: unknown) => e instanceof ClientError && message.test(e.message),
+      );
     });
   }
 
@@ -44,7 +50,10 @@ describe('report: the cadreIa/report request (handler)', () => {
     assert.throws(() => handleReport({ outDir: out(), year: 2026 }, ctx([])), /no workspace folder/);
     const blocker = path.join(out(), 'file');
     fs.writeFileSync(blocker, '');
-    assert.throws(() => handleReport({ outDir: blocker, year: 2026 }, ctx()), (e: unknown) => e instanceof ClientError && /cannot write/.test(e.message));
+    assert.throws(
+      () => handleReport({ outDir: blocker, year: 2026 }, ctx()),
+      (e: unknown) => e instanceof ClientError && /cannot write/.test(e.message),
+    );
   });
 
   it('commonFolder()', () => {

@@ -9,7 +9,10 @@ import { DECLS, expectations, fixtureModel } from '../fixtures/report/support';
  * stands for given years (en_service, a_l_etude, hors_periode, illisible).
  */
 describe('report: which declarations count for a year (fixtures)', () => {
-  const files = fs.readdirSync(DECLS).filter((f) => f.endsWith('.ia.yaml')).sort();
+  const files = fs
+    .readdirSync(DECLS)
+    .filter((f) => f.endsWith('.ia.yaml'))
+    .sort();
   it('has fixtures', () => assert.ok(files.length >= 6));
   const models = new Map<number, ReturnType<typeof fixtureModel>>();
   const model = (year: number) => {

@@ -83,7 +83,10 @@ describe('report: model', () => {
     const p = byFile('aide-redaction.ia.yaml');
     assert.ok(p && model.projects.includes(p), 'counted');
     assert.ok(p.errorCount > 0);
-    assert.ok(p.errors.some((e) => e.code === 'E02-interaction-directe'), 'the E02 error is listed');
+    assert.ok(
+      p.errors.some((e) => e.code === 'E02-interaction-directe'),
+      'the E02 error is listed',
+    );
     assert.ok(p.errors.every((e) => e.line > 0));
     assert.equal(model.totals.flagged, [...model.projects, ...model.studied].filter((x) => x.errorCount > 0).length);
   });
@@ -126,7 +129,9 @@ describe('report: model', () => {
   it('sorts projects by department, then name; publishes on the configured, injected or current date', () => {
     const keys = model.projects.map((p) => `${p.direction}|${p.nom}`);
     assert.equal(model.projects.length, 4);
-    assert.ok(keys.indexOf('Direction des relations avec les usagers|Aide à la rédaction des réponses aux usagers') < keys.indexOf('Direction des relations avec les usagers|Tri des courriers entrants'));
+    assert.ok(
+      keys.indexOf('Direction des relations avec les usagers|Aide à la rédaction des réponses aux usagers') < keys.indexOf('Direction des relations avec les usagers|Tri des courriers entrants'),
+    );
     assert.match(renderReport(model)[0].content, /Publié le 1er juin 2026/, 'today (the tests’ NOW)');
     const dated = renderReport(fixtureModel(2026, 'fr', { generatedOn: '2026-05-02' }));
     assert.match(dated[0].content, /Publié le 2 mai 2026/);
@@ -163,11 +168,15 @@ describe('report: escaping of user strings', () => {
 
   it('Markdown: every markup character of a user string is escaped', () => {
     const md = renderMarkdown(model);
-    assert.ok(md.includes('\\<script\\>alert(\'nom\')\\</script\\> \\*\\*gras\\*\\* \\| tube'));
+    assert.ok(md.includes("\\<script\\>alert('nom')\\</script\\> \\*\\*gras\\*\\* \\| tube"));
     assert.ok(md.includes('\\[lien\\](http://example.com) &amp; &amp;amp;'));
     // Outside our own table pipes and bold markers, no unescaped < > | * [ in any project line.
     for (const line of md.split('\n').filter((l) => l.includes('tube'))) {
-      const inner = line.replace(/^\| /, '').replace(/ \|$/, '').replace(/ \| /g, ' ').replace(/\*\*(?=\\<script)|(?<=tube)\*\*/g, '');
+      const inner = line
+        .replace(/^\| /, '')
+        .replace(/ \|$/, '')
+        .replace(/ \| /g, ' ')
+        .replace(/\*\*(?=\\<script)|(?<=tube)\*\*/g, '');
       assert.doesNotMatch(inner.replace(/\\./g, ''), /[<>|[\]`]/, line);
     }
     assert.equal(mdEscape('a\nb|c'), 'a b\\|c');
@@ -250,7 +259,15 @@ describe('report: the command line', () => {
     const o = io();
     const code = await main(['report', DECLS, '--year', '2026', '--out', out, '--date', '2026-06-01'], o);
     assert.equal(code, 0, o.err);
-    assert.deepEqual(fs.readdirSync(out).sort(), ['bilan-2026-revue.html', 'bilan-2026-revue.md', 'bilan-2026.html', 'bilan-2026.md', 'registre-2026-excel.csv', 'registre-2026.csv', 'registre-2026.json']);
+    assert.deepEqual(fs.readdirSync(out).sort(), [
+      'bilan-2026-revue.html',
+      'bilan-2026-revue.md',
+      'bilan-2026.html',
+      'bilan-2026.md',
+      'registre-2026-excel.csv',
+      'registre-2026.csv',
+      'registre-2026.json',
+    ]);
     assert.match(o.out, /Bilan 2026 écrit dans .*: 4 projet\(s\) en service ou en expérimentation, 1 à l’étude, 3 déclaration\(s\) à corriger, 1 fichier\(s\) illisible\(s\)\./);
     assert.deepEqual(validateEurocities(JSON.parse(fs.readFileSync(path.join(out, 'registre-2026.json'), 'utf8'))), []);
     assert.match(fs.readFileSync(path.join(out, 'bilan-2026.md'), 'utf8'), /Publié le 1er juin 2026/);
@@ -312,7 +329,10 @@ describe('report: the shared examples/ folder (structure only)', () => {
   it('renders four well-formed outputs that agree with each other', () => {
     const { model } = collectReport([path.join(ROOT, 'examples')], { year: 2026, locale: 'fr', catalogue: defaultCatalogue(), now: NOW, displayRoot: ROOT });
     const files = renderReport(model);
-    assert.deepEqual(files.map((f) => f.name), ['bilan-2026.md', 'bilan-2026.html', 'registre-2026.csv', 'registre-2026-excel.csv', 'registre-2026.json', 'bilan-2026-revue.html', 'bilan-2026-revue.md']);
+    assert.deepEqual(
+      files.map((f) => f.name),
+      ['bilan-2026.md', 'bilan-2026.html', 'registre-2026.csv', 'registre-2026-excel.csv', 'registre-2026.json', 'bilan-2026-revue.html', 'bilan-2026-revue.md'],
+    );
     checkHtml(files[1].content, 'fr');
     const rows = parseCsv(files[2].content);
     const records = JSON.parse(files[4].content);

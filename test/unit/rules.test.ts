@@ -22,7 +22,12 @@ function fixturesIn(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-const ruleDirs = fs.existsSync(RULES_DIR) ? fs.readdirSync(RULES_DIR).filter((d) => fs.statSync(path.join(RULES_DIR, d)).isDirectory()).sort() : [];
+const ruleDirs = fs.existsSync(RULES_DIR)
+  ? fs
+      .readdirSync(RULES_DIR)
+      .filter((d) => fs.statSync(path.join(RULES_DIR, d)).isDirectory())
+      .sort()
+  : [];
 
 describe('rules: fixtures', () => {
   for (const dir of ruleDirs) {
@@ -121,7 +126,11 @@ describe('rules: robustness', () => {
         const doc = parseDocument(base);
         doc.setIn(p, v);
         const r = lint(doc.toString(), 'fr');
-        assert.deepEqual(r.diagnostics.filter((d) => d.code === 'internal').map((d) => d.message), [], `${p.join('.')} = ${JSON.stringify(v)}`);
+        assert.deepEqual(
+          r.diagnostics.filter((d) => d.code === 'internal').map((d) => d.message),
+          [],
+          `${p.join('.')} = ${JSON.stringify(v)}`,
+        );
         assert.equal(Object.keys(r.verdicts).length, 14);
         runs++;
       }
@@ -169,19 +178,32 @@ describe('rules: severities, related information and fixes', () => {
 
   it('mechanical fixes are attached where one exists', () => {
     const days = find(at('E09-journalisation', 'conservation-courte'), 'E09-journalisation');
-    assert.deepEqual(days.fixes?.map((f) => [f.kind, f.args]), [['replace-value', { path: ['securite', 'journalisation', 'conservation_jours'], to: 180 }]]);
+    assert.deepEqual(
+      days.fixes?.map((f) => [f.kind, f.args]),
+      [['replace-value', { path: ['securite', 'journalisation', 'conservation_jours'], to: 180 }]],
+    );
     const section = find(at('E11-reversibilite', 'section-absente'), 'cadre-section-manquante');
-    assert.deepEqual(section.fixes?.map((f) => [f.kind, f.args]), [['insert-section', { section: 'reversibilite' }]]);
+    assert.deepEqual(
+      section.fixes?.map((f) => [f.kind, f.args]),
+      [['insert-section', { section: 'reversibilite' }]],
+    );
     const field = find(at('E04-validation-humaine', 'validation-absente'), 'E04-validation-humaine');
-    assert.deepEqual(field.fixes?.map((f) => [f.kind, f.args]), [['insert-field', { path: ['controle_humain'], key: 'validation' }]]);
+    assert.deepEqual(
+      field.fixes?.map((f) => [f.kind, f.args]),
+      [['insert-field', { path: ['controle_humain'], key: 'validation' }]],
+    );
     const incomplete = find(at('cadre-derogation-incomplete', 'incomplete'), 'cadre-derogation-incomplete');
-    assert.deepEqual(incomplete.fixes?.map((f) => f.args.key), ['validee_par', 'echeance']);
+    assert.deepEqual(
+      incomplete.fixes?.map((f) => f.args.key),
+      ['validee_par', 'echeance'],
+    );
     // A breach the user must decide on is never fixed in a "fix all" pass.
     for (const f of find(at('E02-interaction-directe', 'interaction-directe'), 'E02-interaction-directe').fixes ?? []) assert.ok(!f.preferred);
     // No rule offers a derogation itself: the LSP does, for every derogable engagement.
-    for (const rule of ruleDirs) for (const file of fixturesIn(path.join(RULES_DIR, rule))) {
-      for (const d of lint(fs.readFileSync(file, 'utf8'), 'fr').diagnostics) assert.ok(!(d.fixes ?? []).some((f) => f.kind === 'declare-derogation'), `${file}: ${d.code}`);
-    }
+    for (const rule of ruleDirs)
+      for (const file of fixturesIn(path.join(RULES_DIR, rule))) {
+        for (const d of lint(fs.readFileSync(file, 'utf8'), 'fr').diagnostics) assert.ok(!(d.fixes ?? []).some((f) => f.kind === 'declare-derogation'), `${file}: ${d.code}`);
+      }
   });
 
   it('no "add" fix when a sibling key is a typo of the missing one (the schema renames it)', () => {

@@ -228,14 +228,7 @@ describe('declaration schema', () => {
     assert.deepEqual(at('usagers.public_concerne'), ['agents', 'usagers', 'mixte']);
     assert.deepEqual(at('controle_humain.niveau'), ['aide_a_la_decision', 'decision_partielle', 'decision_automatisee']);
     assert.deepEqual(at('donnees.classification'), ['publique', 'interne', 'diffusion_restreinte', 'sensible']);
-    assert.deepEqual(at('donnees.base_legale'), [
-      'consentement',
-      'contrat',
-      'obligation_legale',
-      'interets_vitaux',
-      'mission_interet_public',
-      'interets_legitimes',
-    ]);
+    assert.deepEqual(at('donnees.base_legale'), ['consentement', 'contrat', 'obligation_legale', 'interets_vitaux', 'mission_interet_public', 'interets_legitimes']);
     assert.deepEqual(at('droits.ai_act.categorie'), ['interdit', 'haut_risque', 'transparence', 'minimal']);
     assert.deepEqual(at('securite.homologation.statut'), ['prononcee', 'en_cours', 'non_requise']);
     assert.deepEqual(at('souverainete.hebergement.qualification'), ['secnumcloud', 'hds', 'iso27001', 'aucune']);
@@ -379,7 +372,10 @@ describe('catalogue', () => {
       ['interet_general', 'droits_libertes', 'securite', 'souverainete', 'environnement'],
     );
     const ids = catalogue.engagements.map((e: Node) => e.id);
-    assert.deepEqual(ids, Array.from({ length: 14 }, (_, i) => `E${String(i + 1).padStart(2, '0')}`));
+    assert.deepEqual(
+      ids,
+      Array.from({ length: 14 }, (_, i) => `E${String(i + 1).padStart(2, '0')}`),
+    );
     const principleOf = Object.fromEntries(catalogue.engagements.map((e: Node) => [e.id, e.principle]));
     assert.deepEqual(principleOf, {
       E01: 'interet_general',

@@ -135,7 +135,11 @@ describe('snippets', () => {
       assert.ok(stops.length > 0, `${name} has tab stops`);
       // Tab stops are numbered 1..n in order of first appearance.
       const firsts = [...new Set(stops)];
-      assert.deepEqual(firsts, firsts.map((_, k) => k + 1), name);
+      assert.deepEqual(
+        firsts,
+        firsts.map((_, k) => k + 1),
+        name,
+      );
       assert.ok(!/\{\{\w+\}\}/.test(text), `${name} keeps a {{variable}}`);
     }
   });

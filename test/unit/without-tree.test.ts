@@ -27,7 +27,10 @@ describe('withoutTree', () => {
         assert.equal(info.pair, undefined);
       }
       const top = [...full.parsed.index.values()].filter((i) => i.path.length <= 1).map((i) => i.path.join('.'));
-      assert.deepEqual([...slim.index.values()].map((i) => i.path.join('.')), top);
+      assert.deepEqual(
+        [...slim.index.values()].map((i) => i.path.join('.')),
+        top,
+      );
       for (const p of top) assert.deepEqual(rangeOf(slim, p ? [p] : [], 'key'), rangeOf(full.parsed, p ? [p] : [], 'key'));
       const view = (parsed: typeof slim) => documentVerdicts('file:///x.ia.yaml', undefined, { ...full, parsed }, full.catalogue, 'fr');
       assert.deepEqual(view(slim), view(full.parsed));

@@ -13,7 +13,13 @@ import { PULL_CAPABILITIES, TestClient, uri as fileUri } from '../lsp/helper';
 import { relOf, ROOT, uriOf, WorkerClient } from './workerClient';
 
 const DATE = '2026-06-01';
-const FOLDERS = ['examples', ...fs.readdirSync(path.join(ROOT, 'test', 'fixtures'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join('test', 'fixtures', d.name))].sort();
+const FOLDERS = [
+  'examples',
+  ...fs
+    .readdirSync(path.join(ROOT, 'test', 'fixtures'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join('test', 'fixtures', d.name)),
+].sort();
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 
 interface CliFile {
@@ -103,7 +109,12 @@ describe('web: the browser server in a Chromium web worker', function () {
     /** The same answer from both servers, URIs aside. */
     const same = async (method: string, params: (uri: string) => unknown): Promise<unknown> => {
       const [w, n] = await Promise.all([worker.request(method, params(webUri)), node.request(method, params(nodeUri))]);
-      const norm = (v: unknown, u: string) => JSON.parse(JSON.stringify(v ?? null).split(JSON.stringify(u).slice(1, -1)).join('<doc>'));
+      const norm = (v: unknown, u: string) =>
+        JSON.parse(
+          JSON.stringify(v ?? null)
+            .split(JSON.stringify(u).slice(1, -1))
+            .join('<doc>'),
+        );
       assert.deepEqual(norm(w, webUri), norm(n, nodeUri), `${method} ${JSON.stringify(params('<doc>'))}`);
       return norm(w, webUri);
     };
@@ -119,7 +130,10 @@ describe('web: the browser server in a Chromium web worker', function () {
 
     it('diagnostics of the open document', async () => {
       const d = (await same('textDocument/diagnostic', (u) => ({ textDocument: { uri: u } }))) as { items: LspDiag[] };
-      assert.ok(d.items.some((x) => x.code === 'E02-interaction-directe'), 'E02 expected on this example');
+      assert.ok(
+        d.items.some((x) => x.code === 'E02-interaction-directe'),
+        'E02 expected on this example',
+      );
     });
 
     it('hover on every key', async () => {
@@ -149,7 +163,10 @@ describe('web: the browser server in a Chromium web worker', function () {
       const nd = (await node.request('textDocument/diagnostic', { textDocument: { uri: nodeUri } })) as { items: (LspDiag & Record<string, unknown>)[] };
       let actions = 0;
       for (let i = 0; i < d.items.length; i++) {
-        const list = (await same('textDocument/codeAction', (u) => ({ textDocument: { uri: u }, range: d.items[i].range, context: { diagnostics: [u === webUri ? d.items[i] : nd.items[i]] } }))) as { title: string; data?: unknown }[];
+        const list = (await same('textDocument/codeAction', (u) => ({ textDocument: { uri: u }, range: d.items[i].range, context: { diagnostics: [u === webUri ? d.items[i] : nd.items[i]] } }))) as {
+          title: string;
+          data?: unknown;
+        }[];
         actions += list.length;
       }
       assert.ok(actions > 0, 'no code action at all');

@@ -16,7 +16,16 @@ import { FindDeclarationsRequest, ReadFileRequest, SKIPPED_FOLDERS, StatRequest,
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const WEB_SERVER = path.join(ROOT, 'dist', 'web', 'server.js');
 export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The virtual workspace: `vscode-test-web://mount/<path from the repository root>`. */
 export const MOUNT = 'vscode-test-web://mount';
@@ -28,7 +37,9 @@ export function uriOf(rel: string): string {
 export function relOf(uri: string): string | undefined {
   if (!uri.startsWith(MOUNT + '/')) return undefined;
   try {
-    return decodeURIComponent(uri.slice(MOUNT.length + 1)).split('/').join(path.sep);
+    return decodeURIComponent(uri.slice(MOUNT.length + 1))
+      .split('/')
+      .join(path.sep);
   } catch {
     return undefined;
   }

@@ -12,7 +12,7 @@ export type EngagementTarget = ChecklistNode | { uri: string; id: string } | und
 export async function pickEngagement(deps: CommandDeps, title: string, only?: (e: PEngagementVerdict) => boolean): Promise<string | undefined> {
   const tracked = deps.checklist.trackedUri;
   const result = await deps.server.request(VerdictsRequest, tracked ? { uri: tracked } : {});
-  const doc = tracked ? result.documents.find((d) => uriKey(d.uri) === tracked) ?? result.documents[0] : result.documents[0];
+  const doc = tracked ? (result.documents.find((d) => uriKey(d.uri) === tracked) ?? result.documents[0]) : result.documents[0];
   const items: (vscode.QuickPickItem & { id?: string })[] = [];
   for (const p of result.catalogue.principles) {
     items.push({ label: p.title, kind: vscode.QuickPickItemKind.Separator });
@@ -40,12 +40,7 @@ export async function pickEngagement(deps: CommandDeps, title: string, only?: (e
 }
 
 /** The document and engagement an inline action applies to (asks when run from the palette). */
-export async function resolveTarget(
-  deps: CommandDeps,
-  target: EngagementTarget,
-  title: string,
-  only: (e: PEngagementVerdict) => boolean,
-): Promise<{ uri: string; e: PEngagementVerdict } | undefined> {
+export async function resolveTarget(deps: CommandDeps, target: EngagementTarget, title: string, only: (e: PEngagementVerdict) => boolean): Promise<{ uri: string; e: PEngagementVerdict } | undefined> {
   if (target && 'kind' in target && (target.kind === 'engagement' || target.kind === 'wsDeclaration')) return { uri: target.doc.uri, e: target.e };
   let uri: string | undefined;
   let id: string | undefined;

@@ -52,10 +52,7 @@ async function generateReport(deps: CommandDeps, args: ReportArgs = {}): Promise
   const params: ReportParams = { outDir, year, roots: folders.length ? folders.map((f) => f.uri.fsPath) : undefined };
   let res: ReportResult;
   try {
-    res = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: t('Writing the annual report {0}…', year) },
-      () => deps.server.request(ReportRequest, params),
-    );
+    res = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Writing the annual report {0}…', year) }, () => deps.server.request(ReportRequest, params));
   } catch (e) {
     if (isMethodNotFound(e)) throw new Error(t('this version of the server cannot write the annual report.'));
     throw e;
@@ -63,10 +60,7 @@ async function generateReport(deps: CommandDeps, args: ReportArgs = {}): Promise
   if (args.open !== false) {
     const inBrowser = t('Open in the browser');
     const inEditor = t('Open the HTML file');
-    const choice = await vscode.window.showInformationMessage(
-      t('Annual report {0} written: {1} file(s) in {2}.', year, res.files.length, outDir),
-      ...(res.html ? [inBrowser, inEditor] : []),
-    );
+    const choice = await vscode.window.showInformationMessage(t('Annual report {0} written: {1} file(s) in {2}.', year, res.files.length, outDir), ...(res.html ? [inBrowser, inEditor] : []));
     if (choice === inBrowser && res.html) await vscode.env.openExternal(vscode.Uri.file(res.html));
     else if (choice === inEditor && res.html) await vscode.window.showTextDocument(vscode.Uri.file(res.html), { preview: false });
   }

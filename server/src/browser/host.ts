@@ -81,7 +81,12 @@ export class BrowserHost implements ServerHost {
   async loadCatalogue(file: string, knownRuleIds: ReadonlySet<string>) {
     const read = await this.read(file, MAX_CATALOGUE_BYTES);
     if ('error' in read) {
-      const why = read.error === 'TOO_LARGE' ? `catalogue larger than 2 MiB: ${file}` : read.error === 'EISDIR' ? `not a file: ${file}` : `cannot read ${file}: ${read.error}${read.detail ? ` (${read.detail})` : ''}`;
+      const why =
+        read.error === 'TOO_LARGE'
+          ? `catalogue larger than 2 MiB: ${file}`
+          : read.error === 'EISDIR'
+            ? `not a file: ${file}`
+            : `cannot read ${file}: ${read.error}${read.detail ? ` (${read.detail})` : ''}`;
       return { file, errors: [why] };
     }
     return parseCatalogue(read.text, file, knownRuleIds);

@@ -120,7 +120,10 @@ export function parseOptions(args: readonly string[], specs: OptionSpecs, locale
       if (arg.length > 2) inline = arg.slice(2).replace(/^=/, '');
     }
     if (!name) {
-      const guess = closest(shown.replace(/^-+/, ''), names.map((n) => n.slice(2)));
+      const guess = closest(
+        shown.replace(/^-+/, ''),
+        names.map((n) => n.slice(2)),
+      );
       throw new UsageError(t(USAGE_MSG.unknownOption, locale, { v: arg.replace(/=.*$/, '') }) + (guess ? t(USAGE_MSG.didYouMean, locale, { v: `--${guess}` }) : ''));
     }
     const spec = specs[name];

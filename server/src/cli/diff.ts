@@ -81,7 +81,10 @@ export const DIFF_MSG: Record<string, Localized> = {
     en: 'no git repository here ({cwd}): cadre-ia diff compares with the git history; run it inside a repository',
   },
   noGit: { fr: 'le programme git est introuvable (cadre-ia diff en a besoin)', en: 'the git program was not found (cadre-ia diff needs it)' },
-  unknownRef: { fr: 'référence git inconnue « {ref} » (une branche, une étiquette ou un commit ; pensez à git fetch)', en: "unknown git reference '{ref}' (a branch, a tag or a commit; try git fetch)" },
+  unknownRef: {
+    fr: 'référence git inconnue « {ref} » (une branche, une étiquette ou un commit ; pensez à git fetch)',
+    en: "unknown git reference '{ref}' (a branch, a tag or a commit; try git fetch)",
+  },
   noDefaultBranch: {
     fr: 'pas de branche par défaut (origin/HEAD, origin/main, main, master) ni de base commune avec elle : donnez --base REF',
     en: 'no default branch (origin/HEAD, origin/main, main, master) or no common base with it: give --base REF',

@@ -50,7 +50,11 @@ export function fixText(text: string, options: { locale: Locale; catalogue: Cata
   return { text: fixed, count: Math.max(1, Math.min(count, edits.length)) };
 }
 
-export function applyFixes(results: FileResult[], options: { locale: Locale; catalogue: Catalogue; frameworks?: FrameworkSet; dryRun: boolean; color: boolean }, io: Io): { changed: number; failed: boolean } {
+export function applyFixes(
+  results: FileResult[],
+  options: { locale: Locale; catalogue: Catalogue; frameworks?: FrameworkSet; dryRun: boolean; color: boolean },
+  io: Io,
+): { changed: number; failed: boolean } {
   const { locale } = options;
   const p = paint(options.color);
   let changed = 0;

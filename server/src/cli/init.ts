@@ -51,12 +51,18 @@ failure.
 };
 
 export const INIT_MSG: Record<string, Localized> = {
-  noName: { fr: 'donnez un nom de fichier ou --nom (cadre-ia init projet.ia.yaml, ou cadre-ia init --nom "Mon projet")', en: 'give a file name or --nom (cadre-ia init project.ia.yaml, or cadre-ia init --nom "My project")' },
+  noName: {
+    fr: 'donnez un nom de fichier ou --nom (cadre-ia init projet.ia.yaml, ou cadre-ia init --nom "Mon projet")',
+    en: 'give a file name or --nom (cadre-ia init project.ia.yaml, or cadre-ia init --nom "My project")',
+  },
   tooMany: { fr: 'un seul fichier à la fois (reçu : {files})', en: 'one file at a time (given: {files})' },
   badName: { fr: '« {file} » : le nom d’une déclaration finit par .ia.yaml (ou .ia.yml)', en: "'{file}': a declaration's name ends with .ia.yaml (or .ia.yml)" },
   exists: { fr: '{file} existe déjà : rien n’est écrit (choisissez un autre nom)', en: '{file} already exists: nothing written (choose another name)' },
   writeError: { fr: 'écriture impossible de {file} : {why}', en: 'cannot write {file}: {why}' },
-  written: { fr: 'Déclaration écrite : {file}. Remplacez chaque « A COMPLETER », puis : cadre-ia lint {file}', en: 'Declaration written: {file}. Replace each "A COMPLETER", then: cadre-ia lint {file}' },
+  written: {
+    fr: 'Déclaration écrite : {file}. Remplacez chaque « A COMPLETER », puis : cadre-ia lint {file}',
+    en: 'Declaration written: {file}. Replace each "A COMPLETER", then: cadre-ia lint {file}',
+  },
   emptyValue: { fr: 'l’option {opt} attend un texte non vide', en: 'option {opt} needs a non-empty text' },
 };
 

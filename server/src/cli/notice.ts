@@ -110,10 +110,11 @@ export async function noticeCommand(args: string[], io: Io, envLocale: Locale): 
   if (ok.length > 1 && values.out === undefined) return usageError(io, locale, 'notice', t(MSG.oneOnly, locale, { n: ok.length }));
   const injected = values.date ?? io.env.CADRE_IA_DATE;
   let code = 0;
-  for (const f of found) if (f.error) {
-    io.stderr(`cadre-ia: ${t(MSG.ioError, locale, { file: f.file, why: ioMessage(f.error, locale) })}\n`);
-    code = 2;
-  }
+  for (const f of found)
+    if (f.error) {
+      io.stderr(`cadre-ia: ${t(MSG.ioError, locale, { file: f.file, why: ioMessage(f.error, locale) })}\n`);
+      code = 2;
+    }
   if (values.out !== undefined) {
     try {
       fs.mkdirSync(path.resolve(cwd, values.out), { recursive: true });

@@ -358,7 +358,8 @@ export function engagementsOfPath(c: Catalogue, path: DataPath): Engagement[] {
       const n = Math.min(fs.length, segs.length);
       let k = 0;
       while (k < n && fs[k] === segs[k]) k++;
-      if (k === fs.length) best = Math.max(best, 100 + fs.length); // the field holds the path
+      if (k === fs.length)
+        best = Math.max(best, 100 + fs.length); // the field holds the path
       else if (k === segs.length && segs.length > 0) best = Math.max(best, segs.length); // the path holds the field
     }
     if (best >= 0) scored.push({ e, score: best });

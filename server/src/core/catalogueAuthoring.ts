@@ -80,7 +80,13 @@ export function checkCatalogueText(text: string, locale: Locale, file = 'catalog
       diagnostics.push({ code: 'catalogue-invalide', severity: 'error', outcome: 'none', message: t(L.internal, locale, { detail: load.errors.join('; ') }), range: parsed.lines.lineRange(0) });
     }
   } catch (e) {
-    diagnostics.push({ code: 'internal', severity: 'warning', outcome: 'none', message: t(L.internal, locale, { detail: e instanceof Error ? e.message : String(e) }), range: parsed.lines.lineRange(0) });
+    diagnostics.push({
+      code: 'internal',
+      severity: 'warning',
+      outcome: 'none',
+      message: t(L.internal, locale, { detail: e instanceof Error ? e.message : String(e) }),
+      range: parsed.lines.lineRange(0),
+    });
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { parsed, load, diagnostics };
@@ -133,7 +139,7 @@ export function ruleMarkdown(idOrName: string, locale: Locale, engagementId?: st
 function fieldMarkdown(dotted: string, locale: Locale): string {
   const node = schemaAt(dotted.split('.'));
   if (!node) return `\`${esc(dotted)}\` — ${t(L.field, locale)} (${t(L.unknown, locale)})`;
-  const title = locale === 'en' ? node['x-title-en'] ?? node.title : node.title;
+  const title = locale === 'en' ? (node['x-title-en'] ?? node.title) : node.title;
   return [`**${esc(dotted)}**${title ? ` — ${esc(String(title))}` : ''}`, '', describe(node, locale) ?? '', '', `*${t(L.field, locale)}*`].join('\n');
 }
 

@@ -301,15 +301,7 @@ function enclosingSequence(lines: string[], lineNo: number, column: number): (st
   return undefined;
 }
 
-function keyItems(
-  parentPath: (string | number)[],
-  column: number,
-  typed: string,
-  position: Position,
-  lines: string[],
-  ctx: CompletionContext,
-  inItem: boolean,
-): CoreCompletion[] {
+function keyItems(parentPath: (string | number)[], column: number, typed: string, position: Position, lines: string[], ctx: CompletionContext, inItem: boolean): CoreCompletion[] {
   const parent = safeSchemaAt(parentPath);
   const root = rootSchema();
   if (!parent || !root) return [];
@@ -389,7 +381,17 @@ function valueItems(path: DataPath, typed: string, position: Position, prefix: s
     const all = [ctx.catalogue, ...(ctx.catalogues ?? []).filter((c) => cadreId(c) !== cadreId(ctx.catalogue))];
     return all.map((c, i) => {
       const id = cadreId(c);
-      return { label: id, kind: 'value', detail: t(c.name, ctx.locale), documentation: t(L.framework, ctx.locale), insertText: prefix + id, snippet: false, range, filterText: id, sortText: `${i}`.padStart(3, '0') };
+      return {
+        label: id,
+        kind: 'value',
+        detail: t(c.name, ctx.locale),
+        documentation: t(L.framework, ctx.locale),
+        insertText: prefix + id,
+        snippet: false,
+        range,
+        filterText: id,
+        sortText: `${i}`.padStart(3, '0'),
+      };
     });
   }
   if (!node) return [];
@@ -414,7 +416,17 @@ function valueItems(path: DataPath, typed: string, position: Position, prefix: s
       .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
       .forEach((v, i) => {
         const s = String(v);
-        out.push({ label: s, kind: 'value', detail: fieldTitle(node, ctx.locale), documentation: describe(node, ctx.locale), insertText: prefix + s, snippet: false, range, filterText: s, sortText: `5${String(i).padStart(3, '0')}` });
+        out.push({
+          label: s,
+          kind: 'value',
+          detail: fieldTitle(node, ctx.locale),
+          documentation: describe(node, ctx.locale),
+          insertText: prefix + s,
+          snippet: false,
+          range,
+          filterText: s,
+          sortText: `5${String(i).padStart(3, '0')}`,
+        });
       });
   }
   if (!out.length && types(node).includes('boolean')) {

@@ -411,7 +411,10 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
     // problem (a duplicate key included) is at best `a_completer`, the problem among its findings.
     // Whatever the verdict, the problem is among the engagement's findings.
     if (declaration && breaks.length) {
-      const hit = breaks.filter((b) => touches(parsed, e, b.from, b.to)).map((b) => diagnostics.indexOf(b.diagnostic)).filter((i) => i >= 0);
+      const hit = breaks
+        .filter((b) => touches(parsed, e, b.from, b.to))
+        .map((b) => diagnostics.indexOf(b.diagnostic))
+        .filter((i) => i >= 0);
       if (hit.length) {
         if (verdict === 'conforme' || verdict === 'non_applicable') verdict = 'a_completer';
         findings.push(...hit.filter((i) => !findings.includes(i)));
@@ -447,9 +450,7 @@ function finishVerdicts(diagnostics: Diagnostic[], engagements: EngagementResult
   const final = new Map<number, number>(order.map((x, k) => [x.i, k]));
   diagnostics.splice(0, diagnostics.length, ...order.map((x) => x.d));
   for (const e of engagements) {
-    e.findings = e.findings
-      .map((i) => (i >= 0 ? (index.has(i) ? final.get(index.get(i)!) : undefined) : final.get(base + (-i - 1))))
-      .filter((i): i is number => i !== undefined);
+    e.findings = e.findings.map((i) => (i >= 0 ? (index.has(i) ? final.get(index.get(i)!) : undefined) : final.get(base + (-i - 1)))).filter((i): i is number => i !== undefined);
   }
 }
 
@@ -518,12 +519,7 @@ function internalError(parsed: ParsedDeclaration, locale: Locale, where: string,
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    RANK[a.severity] - RANK[b.severity] ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
-  );
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || RANK[a.severity] - RANK[b.severity] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /** Codes of findings about the text's form (not its content): syntax and schema. */

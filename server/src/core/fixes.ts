@@ -32,7 +32,6 @@ export interface FixContext {
   templates?: Templates;
 }
 
-
 const TITLES = {
   derogation: { fr: 'Déclarer une dérogation pour {id}', en: 'Declare a derogation for {id}' },
 };
@@ -269,7 +268,6 @@ function planFixEdits(w: Work, fix: FixRef): Plan | undefined {
     }
   }
 }
-
 
 function asPath(v: unknown): DataPath | undefined {
   if (!Array.isArray(v)) return undefined;

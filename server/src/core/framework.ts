@@ -48,7 +48,12 @@ export function checkRuleOptions(rule: Rule, options: unknown): string[] {
     optionValidators.set(rule, validate);
   }
   if (validate(options)) return [];
-  return (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') + ' ' : ''}${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`);
+  return (validate.errors ?? [])
+    .slice(0, 5)
+    .map(
+      (e) =>
+        `${e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') + ' ' : ''}${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`,
+    );
 }
 
 let lookup: RuleLookup | undefined;

@@ -59,7 +59,7 @@ export function sourceLabel(source: string, locale: Locale): string {
 /** The title of a schema node in a locale. */
 export function fieldTitle(node: SchemaNode | undefined, locale: Locale): string | undefined {
   if (!node) return undefined;
-  return locale === 'en' ? node['x-title-en'] ?? node.title : node.title;
+  return locale === 'en' ? (node['x-title-en'] ?? node.title) : node.title;
 }
 
 /** Safe schema lookups: a missing or broken schema file yields nothing rather than an exception. */

@@ -2,7 +2,7 @@ import type { Locale, Localized } from './types';
 
 /** Picks the text of a locale (French when a translation is missing) and fills `{name}` placeholders. */
 export function t(text: Localized | string, locale: Locale, data?: Record<string, unknown>): string {
-  const raw = typeof text === 'string' ? text : text[locale] ?? text.fr;
+  const raw = typeof text === 'string' ? text : (text[locale] ?? text.fr);
   if (!data) return raw;
   return raw.replace(/\{(\w+)\}/g, (m, name: string) => (name in data ? String(data[name]) : m));
 }

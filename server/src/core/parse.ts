@@ -1,4 +1,21 @@
-import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions as YamlParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Composer,
+  CST,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  Parser,
+  YAMLParseError,
+  type Document,
+  type DocumentOptions,
+  type Node,
+  type Pair,
+  type ParseOptions as YamlParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import { fastParse } from './parse/fast';
 import { FastParsed } from './parse/lazy';
 import { LineIndex } from './positions';

@@ -31,9 +31,7 @@ export function hasResourceReader(): boolean {
 /** The text of a data file. Throws when no reader is installed or the file is missing (the package is broken). */
 export function resourceText(relPath: string): string {
   if (!reader) {
-    throw new Error(
-      `Cadre IA: no resource reader to read ${relPath}: call installNodeResources() (server/src/node/resources.ts) or setResourceReader() first`,
-    );
+    throw new Error(`Cadre IA: no resource reader to read ${relPath}: call installNodeResources() (server/src/node/resources.ts) or setResourceReader() first`);
   }
   return reader(relPath);
 }

@@ -112,7 +112,7 @@ const noEngagement: EngagementResolver = () => undefined;
 /** The field description in a locale. */
 export function describe(node: SchemaNode | undefined, locale: Locale): string | undefined {
   if (!node) return undefined;
-  return locale === 'en' ? node['x-description-en'] ?? node.description : node.description;
+  return locale === 'en' ? (node['x-description-en'] ?? node.description) : node.description;
 }
 
 const MESSAGES: Record<string, Localized> = {
@@ -255,7 +255,6 @@ export function validateSchema(parsed: ParsedDeclaration, locale: Locale, option
   }
   return out;
 }
-
 
 /**
  * Schema errors of any document against any schema (e.g. a catalogue against
@@ -415,7 +414,14 @@ function mapError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, ro
     case 'not':
       // The branches' own errors say more; these add only noise.
       if (err.keyword !== 'not') return undefined;
-      return { ...base, code: `schema-${err.keyword}`, message: t(MESSAGES.other, locale, { detail: err.message ?? err.keyword }), range: rangeOf(parsed, path), path, engagement: engagementFor(path) };
+      return {
+        ...base,
+        code: `schema-${err.keyword}`,
+        message: t(MESSAGES.other, locale, { detail: err.message ?? err.keyword }),
+        range: rangeOf(parsed, path),
+        path,
+        engagement: engagementFor(path),
+      };
     default:
       return {
         ...base,

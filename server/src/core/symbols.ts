@@ -64,7 +64,7 @@ export function documentSymbols(parsed: ParsedDeclaration, ctx: { locale: Locale
       const v = (info.node as { value: unknown }).value;
       if (v !== null && v !== undefined && typeof v !== 'object') detail = String(v).slice(0, 60);
     }
-    const kids = depth < MAX_DEPTH && info.collection ? children.get(pathKey(info.path)) ?? [] : [];
+    const kids = depth < MAX_DEPTH && info.collection ? (children.get(pathKey(info.path)) ?? []) : [];
     const selectionRange = info.keyRange ?? (info.valueRange && !info.collection ? info.valueRange : { start: range.start, end: range.start });
     return {
       name: isItem ? `[${last}]` : String(last),

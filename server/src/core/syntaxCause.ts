@@ -183,10 +183,11 @@ function unclosed(text: string): Opener[] {
       if (src.length < 2 || !src.endsWith(q) || (q === '"' && /(^|[^\\])(\\\\)*\\"$/.test(src))) out.push({ open: q, offset: tok.offset as number });
     }
     for (const k of ['value', 'key']) if (tok[k]) stack.push(tok[k]);
-    if (Array.isArray(tok.items)) for (const it of tok.items as Record<string, unknown>[]) {
-      if (it.key) stack.push(it.key);
-      if (it.value) stack.push(it.value);
-    }
+    if (Array.isArray(tok.items))
+      for (const it of tok.items as Record<string, unknown>[]) {
+        if (it.key) stack.push(it.key);
+        if (it.value) stack.push(it.value);
+      }
   }
   return out.sort((a, b) => a.offset - b.offset);
 }

@@ -69,7 +69,11 @@ export function asFragment(key: string, text: string): string {
     return dedent(t);
   }
   const body = dedent(t);
-  return `${key}:\n${body.split('\n').map((l) => (l.trim() === '' ? '' : '  ' + l)).join('\n').replace(/\n*$/, '\n')}`;
+  return `${key}:\n${body
+    .split('\n')
+    .map((l) => (l.trim() === '' ? '' : '  ' + l))
+    .join('\n')
+    .replace(/\n*$/, '\n')}`;
 }
 
 /** Removes the common leading indentation of the non-blank, non-comment lines. */
@@ -131,9 +135,9 @@ export function slugify(s: string): string {
 export function renderDeclaration(p: NewDeclaration, templates: Templates = loadTemplates()): { text: string; fileName: string } {
   const id = p.id && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(p.id) && p.id.length <= 64 ? p.id : slugify(p.id || p.nom);
   const values: Record<string, string> = { id, nom: oneLine(p.nom), direction: oneLine(p.direction) };
-  const text = templates.declaration.replace(/\r\n?/g, '\n').replace(/\{\{\s*(id|nom|direction)\s*\}\}/g, (_m, name: string, offset: number, whole: string) =>
-    fillPlaceholder(values[name], whole, offset, _m.length),
-  );
+  const text = templates.declaration
+    .replace(/\r\n?/g, '\n')
+    .replace(/\{\{\s*(id|nom|direction)\s*\}\}/g, (_m, name: string, offset: number, whole: string) => fillPlaceholder(values[name], whole, offset, _m.length));
   return { text: text.endsWith('\n') ? text : text + '\n', fileName: `${id}.ia.yaml` };
 }
 

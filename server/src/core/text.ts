@@ -21,7 +21,11 @@ export function editDistance(a: string, b: string): number {
 
 /** Folds accents and case: `Réversibilité` → `reversibilite`. */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s-]+/g, '_');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 const folded = new Map<string, string>();

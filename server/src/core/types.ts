@@ -29,13 +29,7 @@ export interface Range {
 export type DataPath = readonly (string | number)[];
 
 export type Verdict = 'conforme' | 'non_conforme' | 'a_completer' | 'non_applicable' | 'derogation';
-export const VERDICTS: readonly Verdict[] = [
-  'conforme',
-  'non_conforme',
-  'a_completer',
-  'non_applicable',
-  'derogation',
-];
+export const VERDICTS: readonly Verdict[] = ['conforme', 'non_conforme', 'a_completer', 'non_applicable', 'derogation'];
 
 /**
  * What a finding means for its engagement's verdict:

@@ -48,7 +48,9 @@ export const nodeHost: ServerHost = {
   loadCatalogue: async (file, ids) => loadCatalogueFile(file, ids),
   bundledCatalogueFile: () => resourcePath(...BUNDLED_CATALOGUE_FILE),
   async findDeclarations(folder) {
-    return findDeclarations([folder]).filter((f) => !f.error).map((f) => f.file);
+    return findDeclarations([folder])
+      .filter((f) => !f.error)
+      .map((f) => f.file);
   },
   async fileKey(file) {
     try {

@@ -62,7 +62,6 @@ const MSG: Record<string, Localized> = {
   },
 };
 
-
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /** Settings as the client sent them, made safe: anything malformed falls back to the default. */
@@ -82,7 +81,10 @@ export function sanitizeSettings(raw: unknown): Settings {
 
 /** A request failure the client caused (unknown document, bad parameters): answered, not logged as a crash. */
 export class ClientError extends Error {
-  constructor(message: string, readonly code: number = ErrorCodes.InvalidParams) {
+  constructor(
+    message: string,
+    readonly code: number = ErrorCodes.InvalidParams,
+  ) {
     super(message);
   }
 }
@@ -135,7 +137,7 @@ export class CadreServer {
     const fromOptions = typeof opts.locale === 'string' ? opts.locale : undefined;
     this.editorLocale = resolveLocale(fromOptions ?? params.locale ?? undefined, 'fr');
     if (opts.settings && typeof opts.settings === 'object') this.globalSettings = opts.settings;
-    const folders = params.workspaceFolders?.map((f) => this.fileOf(f.uri)) ?? [params.rootUri ? this.fileOf(params.rootUri) : this.host.kind === 'node' ? params.rootPath ?? undefined : undefined];
+    const folders = params.workspaceFolders?.map((f) => this.fileOf(f.uri)) ?? [params.rootUri ? this.fileOf(params.rootUri) : this.host.kind === 'node' ? (params.rootPath ?? undefined) : undefined];
     this.folders = folders.filter((f): f is string => !!f);
   }
 
@@ -346,7 +348,8 @@ export class CadreServer {
     const read = await this.host.readDeclaration(file, settings.maxFileSize * 3);
     const a = await this.compute(uri, undefined, 'text' in read ? read.text : '', settings, key);
     // Unreadable (too large on disk, not UTF-8, permission…): its one diagnostic says why, as in the CLI.
-    if (!('text' in read)) a.result = unreadableResult(read.error, read.detail, { locale: a.locale, catalogue: a.catalogue, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize });
+    if (!('text' in read))
+      a.result = unreadableResult(read.error, read.detail, { locale: a.locale, catalogue: a.catalogue, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize });
     // Kept for verdicts and workspace diagnostics only, which read the diagnostics and verdicts:
     // without the syntax tree, the data and the text (~360 KB → ~10 KB for a 200-line file),
     // a 1,000-file workspace fits in the memory budget. `text` is '' for these analyses.
@@ -384,13 +387,19 @@ export class CadreServer {
       const { catalogue, frameworks } = g.choice;
       // As compute() does: the document's `cadre:` picks its framework among the known ones.
       const options = { locale, catalogue, frameworks, severities: settings.rules, now: this.today(), maxChars: settings.maxFileSize };
-      const done = await this.host.lintMany(g.items.map((i) => i.file), options);
+      const done = await this.host.lintMany(
+        g.items.map((i) => i.file),
+        options,
+      );
       if (!done) continue;
       g.items.forEach((item, k) => {
         const d = done[k];
         if (!d) return;
         d.result.parsed = withoutTree(d.result.parsed, { text: false, data: false });
-        this.disk.set(item.file, { key: item.key, analysis: { uri: item.uri, version: undefined, text: '', result: d.result, settings, locale, catalogue: d.result.catalogue, frameworks, resultId: item.key, id: d.id } });
+        this.disk.set(item.file, {
+          key: item.key,
+          analysis: { uri: item.uri, version: undefined, text: '', result: d.result, settings, locale, catalogue: d.result.catalogue, frameworks, resultId: item.key, id: d.id },
+        });
       });
     }
   }
@@ -436,7 +445,11 @@ export class CadreServer {
       );
     };
     if (immediate) start(0);
-    else void this.settingsFor(uri).then((s) => start(s.debounceMs), () => start(DEFAULT_SETTINGS.debounceMs));
+    else
+      void this.settingsFor(uri).then(
+        (s) => start(s.debounceMs),
+        () => start(DEFAULT_SETTINGS.debounceMs),
+      );
   }
 
   /** Analyses the current version and publishes it, unless the document changed meanwhile. */
@@ -447,7 +460,8 @@ export class CadreServer {
       if (this.isCatalogue(doc)) {
         // A catalogue being written: its own diagnostics (schema, rules, options, fields).
         const c = await this.checkCatalogue(doc);
-        if (!this.client.pullDiagnostics) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: c.diagnostics.map((d) => toLspDiagnostic(d, uri, this.client, (f) => this.host.uriOf(f))) });
+        if (!this.client.pullDiagnostics)
+          void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: c.diagnostics.map((d) => toLspDiagnostic(d, uri, this.client, (f) => this.host.uriOf(f))) });
         return;
       }
       if (!this.isDeclaration(doc)) return;
@@ -509,7 +523,7 @@ export class CadreServer {
   }
 
   logError(name: string, e: unknown): void {
-    this.connection.console.error(`cadre-ia: ${name}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    this.connection.console.error(`cadre-ia: ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 
   /**

@@ -39,7 +39,7 @@ export function findDeclarations(paths: string[], cwd = process.cwd()): FoundFil
       st = fs.statSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (explicit || code === 'ELOOP') out.push({ file: p, error: code === 'ENOENT' ? 'ENOENT' : code ?? String(e) });
+      if (explicit || code === 'ELOOP') out.push({ file: p, error: code === 'ENOENT' ? 'ENOENT' : (code ?? String(e)) });
       return;
     }
     let real: string;

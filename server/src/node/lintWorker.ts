@@ -26,7 +26,7 @@ parentPort?.on('message', (req: PoolRequest) => {
   try {
     answer = { batch: req.batch, done: req.files.map((f) => portable(lintFileForList(f, options))) };
   } catch (e) {
-    answer = { batch: req.batch, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+    answer = { batch: req.batch, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
   parentPort?.postMessage(answer);
 });

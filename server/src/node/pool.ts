@@ -73,7 +73,10 @@ export async function lintPathsParallel(paths: string[], options: LintOptions = 
   const found = findDeclarations(paths);
   const done: (LintedFile | undefined)[] = found.map((f) => (f.error ? { result: { file: f.file, ioError: f.error } } : undefined));
   const todo = found.flatMap((f, i) => (f.error ? [] : [i]));
-  const linted = await lintListOnWorkers(todo.map((i) => found[i].file), opts);
+  const linted = await lintListOnWorkers(
+    todo.map((i) => found[i].file),
+    opts,
+  );
   for (const [k, i] of todo.entries()) done[i] = linted?.[k];
   // In-process: everything when no worker was used, and whatever a failed worker left.
   for (const i of todo) done[i] ??= lintFileForList(found[i].file, opts);

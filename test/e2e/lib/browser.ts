@@ -67,7 +67,11 @@ export async function openWorkbench(server: string | CodeServer, folder: string,
   let closed: Promise<void> | undefined;
   const close = () => {
     closed ??= (async () => {
-      try { await context.close(); } catch { /* already closed */ }
+      try {
+        await context.close();
+      } catch {
+        /* already closed */
+      }
       fs.rmSync(profile, { recursive: true, force: true });
     })();
     return closed;
@@ -108,8 +112,7 @@ export async function openFile(page: Page, name: string, timeoutMs = 30_000): Pr
   // Quick open searches the workspace asynchronously: wait for a row naming the file.
   await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: timeoutMs });
   await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[data-resource-name="${base}"], .tabs-container .tab[aria-label*="${base}"]`)
-    .first().waitFor({ timeout: timeoutMs });
+  await page.locator(`.tabs-container .tab[data-resource-name="${base}"], .tabs-container .tab[aria-label*="${base}"]`).first().waitFor({ timeout: timeoutMs });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
 }
 
@@ -188,9 +191,12 @@ export async function isAutomationMode(page: Page): Promise<boolean> {
 
 /** Gives keyboard focus to the workbench (a keypress before any click may go nowhere). */
 async function focusWorkbench(page: Page): Promise<void> {
-  const active = await page.evaluate(() => (globalThis as { document?: { activeElement?: { tagName?: string } | null } })
-    .document?.activeElement?.tagName ?? '');
+  const active = await page.evaluate(() => (globalThis as { document?: { activeElement?: { tagName?: string } | null } }).document?.activeElement?.tagName ?? '');
   if (!active || active === 'BODY') {
-    await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 50, y: 50 } }).catch(() => undefined);
+    await page
+      .locator('.monaco-workbench .part.editor')
+      .first()
+      .click({ position: { x: 50, y: 50 } })
+      .catch(() => undefined);
   }
 }

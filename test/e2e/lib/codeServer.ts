@@ -114,13 +114,20 @@ function installExitHooks(): void {
   exitHooksInstalled = true;
   const killAll = () => {
     for (const s of live) {
-      try { process.kill(-s.pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-s.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }
     live.clear();
   };
   process.on('exit', killAll);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(sig, () => { killAll(); process.exit(128 + (os.constants.signals[sig] ?? 1)); });
+    process.once(sig, () => {
+      killAll();
+      process.exit(128 + (os.constants.signals[sig] ?? 1));
+    });
   }
 }
 
@@ -146,8 +153,14 @@ export function freePort(): Promise<number> {
 
 function httpStatus(url: string, timeoutMs = 2000): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.get(url, { timeout: timeoutMs }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
-    req.on('timeout', () => { req.destroy(); resolve(0); });
+    const req = http.get(url, { timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(0);
+    });
     req.on('error', () => resolve(0));
   });
 }
@@ -180,7 +193,12 @@ function serverEnv(dirs: CodeServerDirs, extra: Record<string, string | undefine
 
 function listVscodeSockets(): Set<string> {
   try {
-    return new Set(fs.readdirSync('/tmp').filter((f) => /^vscode-.*\.sock$/.test(f)).map((f) => path.join('/tmp', f)));
+    return new Set(
+      fs
+        .readdirSync('/tmp')
+        .filter((f) => /^vscode-.*\.sock$/.test(f))
+        .map((f) => path.join('/tmp', f)),
+    );
   } catch {
     return new Set();
   }
@@ -190,7 +208,10 @@ function listVscodeSockets(): Set<string> {
 function isStaleSocket(sock: string): Promise<boolean> {
   return new Promise((resolve) => {
     const c = net.connect(sock);
-    const done = (stale: boolean) => { c.destroy(); resolve(stale); };
+    const done = (stale: boolean) => {
+      c.destroy();
+      resolve(stale);
+    };
     c.once('connect', () => done(false));
     c.once('error', (e: NodeJS.ErrnoException) => done(e.code === 'ECONNREFUSED' || e.code === 'ENOENT'));
     c.setTimeout(1000, () => done(false));
@@ -241,7 +262,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     const abs = path.resolve(vsix);
     writeLog(`[e2e] --install-extension ${abs}\n`);
     const r = spawnSync(NODE24, [CODE_SERVER_ENTRY, ...common, '--force', '--install-extension', abs], {
-      env, encoding: 'utf8', timeout: 120_000,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
     });
     writeLog(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     if (r.status !== 0 || /Failed Installing|Error/i.test(`${r.stderr}`)) {
@@ -254,15 +277,17 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const args = [
     CODE_SERVER_ENTRY,
     ...common,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--locale', opts.locale ?? 'en',
-    ...(devPaths.length && !(opts.extraArgs ?? []).includes('enable-smoke-test-driver')
-      ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    '--locale',
+    opts.locale ?? 'en',
+    ...(devPaths.length && !(opts.extraArgs ?? []).includes('enable-smoke-test-driver') ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(opts.extraArgs ?? []),
     workspace,
   ];
@@ -280,29 +305,56 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const handle = { pid };
   live.add(handle);
   let exited: number | string | null | undefined;
-  child.on('exit', (code, signal) => { exited = code ?? signal; });
+  child.on('exit', (code, signal) => {
+    exited = code ?? signal;
+  });
   child.unref();
 
   const url = `http://127.0.0.1:${port}`;
   const authority = `127.0.0.1:${port}`;
   const logTail = (lines = 40) => {
-    try { return fs.readFileSync(dirs.logFile, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+    try {
+      return fs.readFileSync(dirs.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+    } catch {
+      return '';
+    }
   };
 
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
       live.delete(handle);
-      const groupAlive = () => { try { process.kill(-pid, 0); return true; } catch { return false; } };
-      try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
+      const groupAlive = () => {
+        try {
+          process.kill(-pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       for (let i = 0; i < 50 && groupAlive(); i++) await sleep(100);
-      if (groupAlive()) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } }
+      if (groupAlive()) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
       for (let i = 0; i < 20 && groupAlive(); i++) await sleep(100);
       // Sockets normally go under dirs.runtime (XDG_RUNTIME_DIR). Any /tmp/vscode-*.sock that
       // appeared while it ran and that nobody listens on any more is its leftover.
       for (const sock of listVscodeSockets()) {
         if (!socketsBefore.has(sock) && (await isStaleSocket(sock))) {
-          try { fs.rmSync(sock, { force: true }); } catch { /* ignore */ }
+          try {
+            fs.rmSync(sock, { force: true });
+          } catch {
+            /* ignore */
+          }
         }
       }
       try {
@@ -310,7 +362,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
         if (fs.existsSync(logsDir)) {
           fs.cpSync(logsDir, path.join(RESULTS_DIR, 'logs', `code-server-${port}`), { recursive: true });
         }
-      } catch { /* best effort */ }
+      } catch {
+        /* best effort */
+      }
       if (!opts.keepDirs && process.env.E2E_KEEP !== '1') fs.rmSync(root, { recursive: true, force: true });
     })();
     return stopped;
@@ -330,8 +384,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     await sleep(100);
   }
 
-  const remoteUri = (absPath: string) =>
-    `vscode-remote://${authority}${path.resolve(absPath).split(path.sep).map(encodeURIComponent).join('/')}`;
+  const remoteUri = (absPath: string) => `vscode-remote://${authority}${path.resolve(absPath).split(path.sep).map(encodeURIComponent).join('/')}`;
   return {
     url,
     port,

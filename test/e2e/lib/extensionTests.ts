@@ -78,7 +78,11 @@ export interface ExtensionTestResults {
 /** Resolves the mocha the suite itself would import, so that the wrapper patches that copy. */
 function resolveMocha(fromDir: string): string {
   for (const id of ['mocha/lib/mocha.cjs', 'mocha/lib/mocha.js', 'mocha']) {
-    try { return require.resolve(id, { paths: [fromDir] }); } catch { /* next */ }
+    try {
+      return require.resolve(id, { paths: [fromDir] });
+    } catch {
+      /* next */
+    }
   }
   throw new Error(`mocha cannot be resolved from ${fromDir}`);
 }
@@ -222,7 +226,7 @@ export async function runExtensionTests(opts: ExtensionTestsOptions): Promise<Ex
         const shot = await screenshot(wb.page, `ext-tests-${name}-timeout`).catch(() => '');
         throw new Error(
           `extension tests did not finish within ${timeoutMs} ms (screenshot ${shot}, logs ${logDir})\n` +
-          `--- code-server log ---\n${s.logTail(30)}\n--- browser console (last lines) ---\n${wb.consoleLines.slice(-20).join('\n')}`,
+            `--- code-server log ---\n${s.logTail(30)}\n--- browser console (last lines) ---\n${wb.consoleLines.slice(-20).join('\n')}`,
         );
       }
       await sleep(100);
@@ -234,15 +238,26 @@ export async function runExtensionTests(opts: ExtensionTestsOptions): Promise<Ex
       fs.writeFileSync(dest, l.contents);
     }
     if (!fs.existsSync(resultsFile)) {
-      const hostLog = (exit?.logs ?? []).filter((l) => /exthost/i.test(l.relativePath)).map((l) => l.contents).join('\n');
+      const hostLog = (exit?.logs ?? [])
+        .filter((l) => /exthost/i.test(l.relativePath))
+        .map((l) => l.contents)
+        .join('\n');
       throw new Error(
         `the extension host exited (code ${exit?.code}) without writing results: the suite did not load? (logs ${logDir})\n` +
-        `${hostLog.split('\n').filter((x) => /error|fail|cannot/i.test(x)).slice(-20).join('\n')}\n` +
-        `--- browser console (last lines) ---\n${wb.consoleLines.slice(-20).join('\n')}`,
+          `${hostLog
+            .split('\n')
+            .filter((x) => /error|fail|cannot/i.test(x))
+            .slice(-20)
+            .join('\n')}\n` +
+          `--- browser console (last lines) ---\n${wb.consoleLines.slice(-20).join('\n')}`,
       );
     }
     const raw = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Omit<ExtensionTestResults, 'durationMs' | 'logDir' | 'exitCode'>;
-    const log = opts.log ?? ((l: string) => { if (process.env.E2E_QUIET !== '1') console.log(`      [extension host] ${l}`); });
+    const log =
+      opts.log ??
+      ((l: string) => {
+        if (process.env.E2E_QUIET !== '1') console.log(`      [extension host] ${l}`);
+      });
     for (const l of raw.lines ?? []) log(l);
     if (raw.failed > 0) await screenshot(wb.page, `ext-tests-${name}-failed`).catch(() => undefined);
     return {
@@ -259,7 +274,11 @@ export async function runExtensionTests(opts: ExtensionTestsOptions): Promise<Ex
     await wb?.close();
     await server?.stop();
     if (server) {
-      try { fs.copyFileSync(server.dirs.logFile, path.join(logDir, 'code-server.log')); } catch { /* ignore */ }
+      try {
+        fs.copyFileSync(server.dirs.logFile, path.join(logDir, 'code-server.log'));
+      } catch {
+        /* ignore */
+      }
     }
     fs.rmSync(work, { recursive: true, force: true });
   }

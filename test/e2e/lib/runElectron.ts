@@ -13,19 +13,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  downloadAndUnzipVSCode,
-  resolveCliArgsFromVSCodeExecutablePath,
-  runTests,
-} from '@vscode/test-electron';
+import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import { REPO_ROOT, RESULTS_DIR } from './codeServer';
 import { bundleSuite, HARNESS_DIR, type ExtensionTestResults, type ExtensionTestsOptions } from './extensionTests';
 
 export class VsCodeDownloadError extends Error {
   constructor(cause: unknown) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    super(`VS Code cannot be downloaded on this machine (${why}); the code-server run covers the same suite ` +
-      '(test/e2e/lib/extensionTests.ts: runExtensionTests)');
+    super(`VS Code cannot be downloaded on this machine (${why}); the code-server run covers the same suite ` + '(test/e2e/lib/extensionTests.ts: runExtensionTests)');
     this.name = 'VsCodeDownloadError';
   }
 }
@@ -70,8 +65,7 @@ export async function runElectronTests(opts: ElectronTestsOptions): Promise<Exte
         extensionDevelopmentPath: ([] as string[]).concat(opts.extensionDevelopmentPath ?? HARNESS_DIR).map((p) => path.resolve(p)),
         extensionTestsPath: bundle,
         extensionTestsEnv: { ...opts.env, E2E_RESULTS_FILE: resultsFile },
-        launchArgs: [path.resolve(opts.workspace), '--user-data-dir', userData, '--extensions-dir', extensions,
-          '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+        launchArgs: [path.resolve(opts.workspace), '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
       });
     } catch (e) {
       // runTests rejects when the suite fails; the result file says why.
@@ -81,8 +75,14 @@ export async function runElectronTests(opts: ElectronTestsOptions): Promise<Exte
     if (!fs.existsSync(resultsFile)) throw new Error(`VS Code exited (${exitCode}) without writing ${resultsFile}`);
     const raw = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as ExtensionTestResults;
     return {
-      passed: raw.passed, failed: raw.failed, pending: raw.pending ?? 0, failures: raw.failures ?? [],
-      lines: raw.lines ?? [], exitCode, durationMs: Date.now() - t0, logDir: path.join(RESULTS_DIR, 'logs'),
+      passed: raw.passed,
+      failed: raw.failed,
+      pending: raw.pending ?? 0,
+      failures: raw.failures ?? [],
+      lines: raw.lines ?? [],
+      exitCode,
+      durationMs: Date.now() - t0,
+      logDir: path.join(RESULTS_DIR, 'logs'),
     };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -101,6 +101,9 @@ if (require.main === module) {
       console.log(`electron: ${r.passed} passed, ${r.failed} failed`);
       process.exit(r.failed === 0 && r.passed > 0 ? 0 : 1);
     },
-    (e) => { console.error(String(e instanceof Error ? e.message : e)); process.exit(1); },
+    (e) => {
+      console.error(String(e instanceof Error ? e.message : e));
+      process.exit(1);
+    },
   );
 }

@@ -112,9 +112,7 @@ describe('client: extension manifest', () => {
   });
 
   it('registers every contributed command and contributes every registered one, with category and icon', () => {
-    const contributed = new Map<string, { category?: string; icon?: string; title: string }>(
-      pkg.contributes.commands.map((c: { command: string }) => [c.command, c]),
-    );
+    const contributed = new Map<string, { category?: string; icon?: string; title: string }>(pkg.contributes.commands.map((c: { command: string }) => [c.command, c]));
     const registered = registeredCommands();
     assert.deepEqual([...registered].sort(), [...contributed.keys()].sort());
     for (const [id, c] of contributed) {

@@ -34,7 +34,10 @@ describe('checklist view', () => {
     );
     const nodes = await allNodes(t.checklist);
     const engagements = nodes.filter((n): n is EngagementNode => n.kind === 'engagement');
-    assert.deepEqual(engagements.map((n) => n.e.id), ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09', 'E10', 'E11', 'E12', 'E13', 'E14']);
+    assert.deepEqual(
+      engagements.map((n) => n.e.id),
+      ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09', 'E10', 'E11', 'E12', 'E13', 'E14'],
+    );
     const [cli] = cliLint([doc.uri]);
     for (const n of engagements) assert.equal(n.e.verdict, cli.engagements[n.e.id], `${n.e.id}`);
     const conformes = Object.values(cli.engagements).filter((v) => v === 'conforme').length;

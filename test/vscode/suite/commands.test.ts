@@ -22,7 +22,21 @@ describe('commands', () => {
     assert.match(text, /^cadre: lyon-ia\/v1$/m);
     assert.match(text, /Résumé des délibérations/);
     assert.match(text, /Direction des assemblées/);
-    for (const s of ['projet', 'interet_general', 'usagers', 'controle_humain', 'transparence', 'bilan_annuel', 'agents', 'donnees', 'droits', 'securite', 'souverainete', 'reversibilite', 'environnement']) {
+    for (const s of [
+      'projet',
+      'interet_general',
+      'usagers',
+      'controle_humain',
+      'transparence',
+      'bilan_annuel',
+      'agents',
+      'donnees',
+      'droits',
+      'securite',
+      'souverainete',
+      'reversibilite',
+      'environnement',
+    ]) {
       assert.match(text, new RegExp(`^${s}:`, 'm'), `section ${s} missing from the skeleton`);
     }
     const ed = vscode.window.activeTextEditor;
@@ -61,7 +75,10 @@ describe('commands', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(0, 0), '# modifié\n');
     await vscode.workspace.applyEdit(edit);
-    const saved = await Promise.resolve(doc.save()).then((ok) => ok, () => false);
+    const saved = await Promise.resolve(doc.save()).then(
+      (ok) => ok,
+      () => false,
+    );
     assert.equal(saved, false, 'a change to the bundled catalogue was saved');
     const again = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.doesNotMatch(again, /# modifié/);

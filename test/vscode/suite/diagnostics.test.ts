@@ -50,7 +50,10 @@ describe('diagnostics and hovers (fixture comments)', () => {
 
   it('cites the principle of the section in the hover, in French', async () => {
     const doc = await vscode.workspace.openTextDocument(fixture('chatbot-usagers.ia.yaml'));
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('reversibilite') || l.startsWith('souverainete'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('reversibilite') || l.startsWith('souverainete'));
     assert.ok(line >= 0);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 2));
     assert.match(hoverText(hovers), /Préserver la souveraineté/);

@@ -141,7 +141,10 @@ describe('frameworks: a workspace mixing lyon-ia/v1 and socle-ia/v1', () => {
   it('each file’s diagnostics follow its framework: E02 is an error under Lyon, the baseline finds nothing', async () => {
     const { lyonCli, socleCli } = lintBoth();
     // What the CLI says, per framework (the same text but for `cadre:`).
-    assert.ok(lyonCli.diagnostics.some((d) => d.code === 'E02-interaction-directe' && d.severity === 'error'), 'Lyon forbids the public chatbot');
+    assert.ok(
+      lyonCli.diagnostics.some((d) => d.code === 'E02-interaction-directe' && d.severity === 'error'),
+      'Lyon forbids the public chatbot',
+    );
     assert.deepEqual(socleCli.diagnostics, [], 'the legal baseline allows a chatbot that says it is an AI');
     assert.equal(lyonCli.engagements.E02, 'non_conforme');
     assert.equal(socleCli.engagements['AIA-50'], 'conforme');
@@ -168,8 +171,14 @@ describe('frameworks: a workspace mixing lyon-ia/v1 and socle-ia/v1', () => {
     const lyon = await showAndWait(LYON);
     await waitFor('Lyon’s verdicts', () => lyon.t.store.document(lyon.key)?.framework?.cadre === 'lyon-ia/v1');
     const lyonNodes = (await allNodes(lyon.t.checklist)).filter((n): n is EngagementNode => n.kind === 'engagement');
-    assert.deepEqual(lyonNodes.map((n) => n.e.id), Object.keys(lyonCli.engagements));
-    assert.deepEqual(lyonNodes.map((n) => n.e.id), ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09', 'E10', 'E11', 'E12', 'E13', 'E14']);
+    assert.deepEqual(
+      lyonNodes.map((n) => n.e.id),
+      Object.keys(lyonCli.engagements),
+    );
+    assert.deepEqual(
+      lyonNodes.map((n) => n.e.id),
+      ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09', 'E10', 'E11', 'E12', 'E13', 'E14'],
+    );
     for (const n of lyonNodes) assert.equal(n.e.verdict, lyonCli.engagements[n.e.id], `Lyon ${n.e.id}`);
     assert.equal(lyonNodes.find((n) => n.e.id === 'E02')!.e.verdict, 'non_conforme');
     const lyonOk = Object.values(lyonCli.engagements).filter((v) => v === 'conforme').length;
@@ -182,7 +191,10 @@ describe('frameworks: a workspace mixing lyon-ia/v1 and socle-ia/v1', () => {
     const roots = await socle.t.checklist.getChildren();
     assert.ok(roots.every((r) => r.kind === 'principle'));
     const socleNodes = (await allNodes(socle.t.checklist)).filter((n): n is EngagementNode => n.kind === 'engagement');
-    assert.deepEqual(socleNodes.map((n) => n.e.id), Object.keys(socleCli.engagements));
+    assert.deepEqual(
+      socleNodes.map((n) => n.e.id),
+      Object.keys(socleCli.engagements),
+    );
     assert.ok(socleNodes.some((n) => n.e.id === 'AIA-50') && socleNodes.some((n) => n.e.id === 'RGPD-35'), 'the baseline’s items');
     assert.ok(!socleNodes.some((n) => /^E\d{2}$/.test(n.e.id)), 'none of Lyon’s engagements');
     for (const n of socleNodes) assert.equal(n.e.verdict, socleCli.engagements[n.e.id], `baseline ${n.e.id}`);
@@ -231,10 +243,16 @@ describe('frameworks: a workspace mixing lyon-ia/v1 and socle-ia/v1', () => {
     const socleEngagements = await under('socle-ia/v1');
     const aia50 = socleEngagements.find((n) => n.id === 'AIA-50');
     assert.ok(aia50, 'AIA-50 under the baseline');
-    assert.deepEqual(aia50.entries.map((x) => [x.doc.uri.split('/').pop(), x.e.verdict]), [['assistant-socle.ia.yaml', 'conforme']]);
+    assert.deepEqual(
+      aia50.entries.map((x) => [x.doc.uri.split('/').pop(), x.e.verdict]),
+      [['assistant-socle.ia.yaml', 'conforme']],
+    );
     assert.ok(!socleEngagements.some((n) => /^E\d{2}$/.test(n.id)));
     const lyonEngagements = await under('lyon-ia/v1');
-    assert.deepEqual(lyonEngagements.map((n) => n.id), ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09', 'E10', 'E11', 'E12', 'E13', 'E14']);
+    assert.deepEqual(
+      lyonEngagements.map((n) => n.id),
+      ['E01', 'E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E08', 'E09', 'E10', 'E11', 'E12', 'E13', 'E14'],
+    );
     const e02 = lyonEngagements.find((n) => n.id === 'E02')!;
     assert.equal(e02.entries.length, lyonCount, 'every Lyon declaration, and only those');
     assert.ok(e02.entries.every((x) => x.doc.framework?.cadre === 'lyon-ia/v1'));

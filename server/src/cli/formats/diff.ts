@@ -70,7 +70,10 @@ const M: Record<string, Localized> = {
   mdBaseRef: { fr: 'Comparé à `{ref}` (`{commit}`).', en: 'Compared with `{ref}` (`{commit}`).' },
   mdOk: { fr: '✅ Aucune erreur introduite.', en: '✅ No error introduced.' },
   mdKo: { fr: '❌ {errors}.', en: '❌ {errors}.' },
-  mdHead: { fr: '| Déclaration | Changement | Verdicts changés | Constats introduits | Constats résolus |', en: '| Declaration | Change | Verdicts changed | Findings introduced | Findings resolved |' },
+  mdHead: {
+    fr: '| Déclaration | Changement | Verdicts changés | Constats introduits | Constats résolus |',
+    en: '| Declaration | Change | Verdicts changed | Findings introduced | Findings resolved |',
+  },
   mdIntroduced: { fr: '#### Constats introduits', en: '#### Findings introduced' },
   mdResolved: { fr: '#### Constats résolus', en: '#### Findings resolved' },
   more: { fr: '… et {n} de plus.', en: '… and {n} more.' },
@@ -198,7 +201,10 @@ export function formatDiffJson(run: DiffRun): string {
 
 /** Escapes text for a Markdown table cell or list item. */
 function md(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/([|*_`[\]<>#])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
 }
 
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
@@ -245,8 +251,14 @@ export function formatDiffMarkdown(run: DiffRun): string {
     }
     if (sorted.length > MAX_LISTED) out.push(`- ${t(M.more, locale, { n: sorted.length - MAX_LISTED })}`);
   };
-  list(M.mdIntroduced, run.entries.flatMap((e) => e.introduced));
-  list(M.mdResolved, run.entries.flatMap((e) => e.resolved));
+  list(
+    M.mdIntroduced,
+    run.entries.flatMap((e) => e.introduced),
+  );
+  list(
+    M.mdResolved,
+    run.entries.flatMap((e) => e.resolved),
+  );
   return out.join('\n') + '\n';
 }
 

@@ -21,7 +21,10 @@ const MAX_ERRORS = 20;
 
 /** Escapes text for a Markdown table cell or list item. */
 function md(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/([|*_`[\]<>#])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
 }
 
 /** A short summary for a merge-request comment or a CI job summary. */
@@ -32,7 +35,11 @@ export function formatMarkdown(run: LintRun): string {
   const files = plural(run.results.length, WORDS.file, locale);
   const out: string[] = [t(M.title, locale), ''];
   const bad = n.error + unreadable;
-  out.push(bad === 0 ? t(M.ok, locale, { files }) : t(M.ko, locale, { files, errors: [plural(n.error, WORDS.error, locale), ...(unreadable ? [plural(unreadable, WORDS.unreadable, locale)] : [])].join(', ') }));
+  out.push(
+    bad === 0
+      ? t(M.ok, locale, { files })
+      : t(M.ko, locale, { files, errors: [plural(n.error, WORDS.error, locale), ...(unreadable ? [plural(unreadable, WORDS.unreadable, locale)] : [])].join(', ') }),
+  );
   out.push('', [plural(n.warning, WORDS.warning, locale), plural(n.information, WORDS.information, locale), plural(n.hint, WORDS.hint, locale)].join(', ') + '.');
   if (run.baselined) out.push('', t(M.baselined, locale, { n: plural(run.baselined, WORDS.finding, locale) }));
   if (run.results.length) {

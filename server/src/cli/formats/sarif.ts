@@ -114,9 +114,7 @@ export function formatSarif(run: LintRun): string {
       ...(d.engagement ? { properties: { engagement: d.engagement } } : {}),
     };
   });
-  const notifications = run.results
-    .filter((r) => r.ioError)
-    .map((r) => ({ level: 'error', message: { text: sentence(`${r.file}: ${ioMessage(r.ioError!, locale)}`) } }));
+  const notifications = run.results.filter((r) => r.ioError).map((r) => ({ level: 'error', message: { text: sentence(`${r.file}: ${ioMessage(r.ioError!, locale)}`) } }));
   const rootUri = pathToFileURL(run.root).href.replace(/\/?$/, '/');
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -78,7 +78,10 @@ export function formatText(run: LintRun): string {
         const label = `${id} ${t(VERDICT_LABELS[v], locale)}`;
         return v === 'non_conforme' ? p.red(label) : v === 'a_completer' ? p.yellow(label) : label;
       });
-    lines.push(`${p.bold(r.file)}  ${cadre}${t(W.engagements, locale, { ok, total: verdicts.length })}${others.length ? ' · ' + others.join(' · ') : ''}${res.provisional ? p.yellow(t(W.provisional, locale)) : ''}`, '');
+    lines.push(
+      `${p.bold(r.file)}  ${cadre}${t(W.engagements, locale, { ok, total: verdicts.length })}${others.length ? ' · ' + others.join(' · ') : ''}${res.provisional ? p.yellow(t(W.provisional, locale)) : ''}`,
+      '',
+    );
   }
   const files = plural(run.results.length, WORDS.file, locale);
   const n = countBySeverity(run.findings);

@@ -182,10 +182,7 @@ export function buildNotice(data: unknown, options: NoticeOptions = {}): NoticeM
   // Human control.
   {
     const level = str(ch.niveau);
-    const items: Run[][] = [
-      fill('level', L, { v: level ? enumLabel(['controle_humain', 'niveau'], level, L) : gap('gLevel') }),
-      fill('check', L, { v: fact(ch.validation, 'gCheck') }),
-    ];
+    const items: Run[][] = [fill('level', L, { v: level ? enumLabel(['controle_humain', 'niveau'], level, L) : gap('gLevel') }), fill('check', L, { v: fact(ch.validation, 'gCheck') })];
     sections.push({ id: 'controle', title: nt('control', L), blocks: [{ kind: 'list', items }] });
   }
 
@@ -296,8 +293,15 @@ export function buildNotice(data: unknown, options: NoticeOptions = {}): NoticeM
       derogations++;
     }
     if (items.length) {
-      const framework = catalogue ? t(catalogue.name, L) : str(d.cadre) ?? '';
-      sections.push({ id: 'derogations', title: nt('derogations', L), blocks: [{ kind: 'p', runs: fill('derogationsIntro', L, { framework }) }, { kind: 'list', items }] });
+      const framework = catalogue ? t(catalogue.name, L) : (str(d.cadre) ?? '');
+      sections.push({
+        id: 'derogations',
+        title: nt('derogations', L),
+        blocks: [
+          { kind: 'p', runs: fill('derogationsIntro', L, { framework }) },
+          { kind: 'list', items },
+        ],
+      });
     }
   }
 

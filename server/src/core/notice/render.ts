@@ -29,7 +29,12 @@ export function renderNoticeMarkdown(model: NoticeModel): string {
     o.push(`## ${mdEscape(s.title)}`, '');
     for (const b of s.blocks) o.push(...mdBlock(b, model), '');
   }
-  return o.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    o
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function mdBlock(b: Block, model: NoticeModel): string[] {

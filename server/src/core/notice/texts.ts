@@ -66,7 +66,10 @@ export const NOTICE_TEXT = {
   },
   // Mentions.
   mentionE07: { fr: 'Mention sur les documents et contenus produits avec l’IA', en: 'Mention on documents and content produced with AI' },
-  mentionArt50: { fr: 'Information des personnes qui échangent avec le système (règlement européen sur l’IA, article 50)', en: 'Information for people who interact with the system (EU AI Act, article 50)' },
+  mentionArt50: {
+    fr: 'Information des personnes qui échangent avec le système (règlement européen sur l’IA, article 50)',
+    en: 'Information for people who interact with the system (EU AI Act, article 50)',
+  },
   art50Text: {
     fr: 'Vous échangez avec un système d’intelligence artificielle, pas avec un agent de {org}. {contactSentence}',
     en: 'You are interacting with an artificial intelligence system, not with a member of staff of {org}. {contactSentence}',
@@ -120,7 +123,10 @@ export const NOTICE_TEXT = {
   gLegalBasis: { fr: 'la base légale du traitement (donnees.base_legale)', en: 'the legal basis of the processing (donnees.base_legale)' },
   gRetention: { fr: 'la durée de conservation (donnees.conservation_jours)', en: 'the retention period (donnees.conservation_jours)' },
   gAppeal: { fr: 'comment contester un résultat et obtenir le réexamen par un agent (droits.recours)', en: 'how to contest a result and have a member of staff review it (droits.recours)' },
-  gDecisions: { fr: 'si le système contribue à des décisions individuelles (droits.decisions_individuelles)', en: 'whether the system contributes to individual decisions (droits.decisions_individuelles)' },
+  gDecisions: {
+    fr: 'si le système contribue à des décisions individuelles (droits.decisions_individuelles)',
+    en: 'whether the system contributes to individual decisions (droits.decisions_individuelles)',
+  },
   gRulesUrl: { fr: 'l’adresse où les règles sont publiées (droits.publication_regles_url)', en: 'the address where the rules are published (droits.publication_regles_url)' },
   gMention: { fr: 'le texte de la mention IA (transparence.texte_mention)', en: 'the text of the AI mention (transparence.texte_mention)' },
   gFria: { fr: 'l’analyse d’impact sur les droits fondamentaux (droits.fria)', en: 'the fundamental rights impact assessment (droits.fria)' },

@@ -30,7 +30,10 @@ export interface ReportConfig {
 const KEYS = ['ville', 'logo', 'logo_alt', 'introduction', 'contact', 'date_publication'] as const;
 
 const MSG = {
-  notMapping: { fr: 'la configuration doit être un dictionnaire YAML (ville, logo, introduction, contact, date_publication)', en: 'the configuration must be a YAML mapping (ville, logo, introduction, contact, date_publication)' },
+  notMapping: {
+    fr: 'la configuration doit être un dictionnaire YAML (ville, logo, introduction, contact, date_publication)',
+    en: 'the configuration must be a YAML mapping (ville, logo, introduction, contact, date_publication)',
+  },
   syntax: { fr: 'YAML invalide, ligne {line} : {why}', en: 'invalid YAML, line {line}: {why}' },
   unknown: { fr: 'clé inconnue « {key} » (attendu : {keys})', en: "unknown key '{key}' (expected: {keys})" },
   notText: { fr: '« {key} » doit être un texte', en: "'{key}' must be a text" },

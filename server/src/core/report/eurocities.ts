@@ -132,10 +132,7 @@ export function toEurocities(p: ReportProject, model: ReportModel): EurocitiesRe
     remark: undefined,
     decision_making_process: p.niveauControle ? enumLabel(['controle_humain', 'niveau'], p.niveauControle, L) : undefined,
     area: model.catalogue.city,
-    goal: sentences(
-      p.finalite && dot(p.finalite),
-      p.benefices.length > 0 && w('benefits', L, { v: p.benefices.join(listSep(L)) }),
-    ),
+    goal: sentences(p.finalite && dot(p.finalite), p.benefices.length > 0 && w('benefits', L, { v: p.benefices.join(listSep(L)) })),
     monitoring: p.indicateurs.length ? w('indicators', L, { v: p.indicateurs.map((i) => (i.cible ? `${i.nom} (${i.cible})` : i.nom)).join(listSep(L)) }) : undefined,
     impact: sentences(
       p.publicConcerne && w('public', L, { v: enumLabel(['usagers', 'public_concerne'], p.publicConcerne, L) }),
@@ -157,16 +154,15 @@ export function toEurocities(p: ReportProject, model: ReportModel): EurocitiesRe
       p.donnees.sensibles !== undefined && w('sensitive', L, { v: yn(p.donnees.sensibles) }),
     ),
     data_bias: sentences(p.biais.methode && w('biasMethod', L, { v: p.biais.methode }), p.biais.resultats && w('biasResults', L, { v: p.biais.resultats })),
-    DPIA_description: p.donnees.aipdRealisee === true ? w('dpia', L, { ref: p.donnees.aipdReference ? ` (${p.donnees.aipdReference})` : '' }) : p.donnees.aipdRealisee === false ? w('dpiaNo', L) : undefined,
+    DPIA_description:
+      p.donnees.aipdRealisee === true ? w('dpia', L, { ref: p.donnees.aipdReference ? ` (${p.donnees.aipdReference})` : '' }) : p.donnees.aipdRealisee === false ? w('dpiaNo', L) : undefined,
     description: p.description,
     methods_and_models: p.modeles
       .map((m) => [m.nom, m.version].filter(Boolean).join(' ') + (m.fournisseur || m.licence ? ` (${[m.fournisseur, m.licence].filter(Boolean).join(', ')})` : ''))
       .join(listSep(L)),
     alternatives_considered: p.alternatives.length ? w('alternatives', L, { v: p.alternatives.join(listSep(L)) }) : undefined,
     human_intervention:
-      p.niveauControle || p.validation
-        ? sentences(p.niveauControle && dot(enumLabel(['controle_humain', 'niveau'], p.niveauControle, L)), p.validation && dot(p.validation))
-        : undefined,
+      p.niveauControle || p.validation ? sentences(p.niveauControle && dot(enumLabel(['controle_humain', 'niveau'], p.niveauControle, L)), p.validation && dot(p.validation)) : undefined,
     objection_procedure: p.recours,
     rollback: sentences(
       r.planSortie === true && w('exitPlan', L, { ref: r.reference ? ` (${r.reference})` : '' }),

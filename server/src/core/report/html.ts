@@ -11,7 +11,22 @@ import { VERDICTS } from '../types';
 import { DEROGATION_STATES, formatDate, formatNumber, ui, type UiKey } from './labels';
 import type { ReportModel, ReportProject } from './model';
 import { ENERGY_COLOR, TEXT_COLOR, VERDICT_COLORS, energyChart, esc, verdictChart } from './svg';
-import { aiActLabel, byService, contactHref, dataWarningTexts, energyOrder, exclusionLabel, hostingLabel, introText, oversightLabel, quantity, reversibilityLabel, statutLabel, summaryRows, unreadableLabel } from './view';
+import {
+  aiActLabel,
+  byService,
+  contactHref,
+  dataWarningTexts,
+  energyOrder,
+  exclusionLabel,
+  hostingLabel,
+  introText,
+  oversightLabel,
+  quantity,
+  reversibilityLabel,
+  statutLabel,
+  summaryRows,
+  unreadableLabel,
+} from './view';
 
 const CSS = `
 :root { color-scheme: light; }

@@ -3,7 +3,21 @@ import { VERDICT_LABELS, t } from '../i18n';
 import { VERDICTS } from '../types';
 import { DEROGATION_STATES, formatDate, formatNumber, ui } from './labels';
 import type { ReportModel, ReportProject } from './model';
-import { aiActLabel, byService, dataWarningTexts, energyOrder, exclusionLabel, hostingLabel, introText, oversightLabel, quantity, reversibilityLabel, statutLabel, summaryRows, unreadableLabel } from './view';
+import {
+  aiActLabel,
+  byService,
+  dataWarningTexts,
+  energyOrder,
+  exclusionLabel,
+  hostingLabel,
+  introText,
+  oversightLabel,
+  quantity,
+  reversibilityLabel,
+  statutLabel,
+  summaryRows,
+  unreadableLabel,
+} from './view';
 
 /**
  * Escapes text for Markdown: the punctuation that can open inline markup anywhere in a line
@@ -42,7 +56,13 @@ export function renderMarkdown(model: ReportModel): string {
   p(meta.join(' · '));
 
   h(2, mdEscape(ui('summary', locale)));
-  p(table([ui('indicator', locale), ui('value', locale)].map(mdEscape), summaryRows(model).map(([k, v]) => [mdEscape(k), mdEscape(v)]), ['l', 'r']));
+  p(
+    table(
+      [ui('indicator', locale), ui('value', locale)].map(mdEscape),
+      summaryRows(model).map(([k, v]) => [mdEscape(k), mdEscape(v)]),
+      ['l', 'r'],
+    ),
+  );
 
   h(2, mdEscape(ui('inUse', locale, { year })));
   if (!model.projects.length) p(mdEscape(ui('noProject', locale)));
@@ -149,7 +169,13 @@ export function renderReviewMarkdown(model: ReportModel): string {
   p(mdEscape(ui('reviewIntro', locale, { count: model.filesRead, cadre: `${model.catalogue.id}/${model.catalogue.version}` })));
 
   h(2, mdEscape(ui('summary', locale)));
-  p(table([ui('indicator', locale), ui('value', locale)].map(mdEscape), summaryRows(model, true).map(([k, v]) => [mdEscape(k), mdEscape(v)]), ['l', 'r']));
+  p(
+    table(
+      [ui('indicator', locale), ui('value', locale)].map(mdEscape),
+      summaryRows(model, true).map(([k, v]) => [mdEscape(k), mdEscape(v)]),
+      ['l', 'r'],
+    ),
+  );
 
   h(2, mdEscape(ui('dataWarnings', locale)));
   const warnings = dataWarningTexts(model);

@@ -156,9 +156,7 @@ export interface ReportHeader {
 }
 
 /** What the internal review warns about the data itself (not about one declaration's errors). */
-export type DataWarning =
-  | { kind: 'noGoLive'; projects: { nom: string; file: string }[] }
-  | { kind: 'yearBeforeAny'; firstYear: number };
+export type DataWarning = { kind: 'noGoLive'; projects: { nom: string; file: string }[] } | { kind: 'yearBeforeAny'; firstYear: number };
 
 /** Declarations that share one `projet.id`: none of them is put in the register. */
 export interface DuplicateId {
@@ -281,8 +279,7 @@ export function buildModel(results: FileResult[], options: ModelOptions): Report
     else excluded.push(p);
   }
 
-  const byProject = (a: ReportProject, b: ReportProject) =>
-    cmp(fold(a.direction ?? '\uffff'), fold(b.direction ?? '\uffff')) || cmp(fold(a.nom), fold(b.nom)) || cmp(a.file, b.file);
+  const byProject = (a: ReportProject, b: ReportProject) => cmp(fold(a.direction ?? '\uffff'), fold(b.direction ?? '\uffff')) || cmp(fold(a.nom), fold(b.nom)) || cmp(a.file, b.file);
   projects.sort(byProject);
   studied.sort(byProject);
   excluded.sort(byProject);

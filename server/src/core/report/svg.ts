@@ -64,7 +64,13 @@ export function verdictChart(engagements: ReportEngagement[], projects: number, 
   s += `</g>\n`;
   engagements.forEach((e, i) => {
     const y = legendH + i * rowH;
-    s += `<g>\n<title>${esc(`${e.id} — ${e.title}${colon(locale)}${VERDICTS.filter((v) => e.counts[v] > 0).map((v) => `${e.counts[v]} ${t(VERDICT_LABELS[v], locale)}`).join(', ') || '0'}`)}</title>\n`;
+    s += `<g>\n<title>${esc(
+      `${e.id} — ${e.title}${colon(locale)}${
+        VERDICTS.filter((v) => e.counts[v] > 0)
+          .map((v) => `${e.counts[v]} ${t(VERDICT_LABELS[v], locale)}`)
+          .join(', ') || '0'
+      }`,
+    )}</title>\n`;
     s += `<text x="0" y="${y + barH - 4}" fill="${TEXT_COLOR}" font-weight="600">${esc(e.id)}</text>\n`;
     s += `<rect x="${left}" y="${y}" width="${barW}" height="${barH}" fill="#f1f3f5" stroke="#c9ced6" stroke-width="1"/>\n`;
     let offset = 0;

@@ -87,22 +87,14 @@ export function summaryRows(model: ReportModel, internal = false): [string, stri
     rows.push([ui('flaggedCount', locale), formatNumber(totals.flagged, locale)]);
     rows.push([ui('unreadableCount', locale), formatNumber(model.unreadable.length, locale)]);
   }
-  rows.push([
-    ui('energyTotal', locale),
-    ui('onProjects', locale, { value: `${formatNumber(totals.energyKwh, locale)} kWh`, n: totals.withEnergy, total: totals.projects }),
-  ]);
-  rows.push([
-    ui('co2Total', locale),
-    ui('onProjects', locale, { value: `${formatNumber(totals.co2eKg, locale)} kg CO2e`, n: totals.withCo2e, total: totals.projects }),
-  ]);
+  rows.push([ui('energyTotal', locale), ui('onProjects', locale, { value: `${formatNumber(totals.energyKwh, locale)} kWh`, n: totals.withEnergy, total: totals.projects })]);
+  rows.push([ui('co2Total', locale), ui('onProjects', locale, { value: `${formatNumber(totals.co2eKg, locale)} kg CO2e`, n: totals.withCo2e, total: totals.projects })]);
   return rows;
 }
 
 /** Projects with an energy estimate, highest first (then by name). */
 export function energyOrder(projects: ReportProject[]): ReportProject[] {
-  return projects
-    .filter((p) => p.energieKwh !== undefined)
-    .sort((a, b) => (b.energieKwh ?? 0) - (a.energieKwh ?? 0) || (a.nom < b.nom ? -1 : a.nom > b.nom ? 1 : 0) || (a.file < b.file ? -1 : 1));
+  return projects.filter((p) => p.energieKwh !== undefined).sort((a, b) => (b.energieKwh ?? 0) - (a.energieKwh ?? 0) || (a.nom < b.nom ? -1 : a.nom > b.nom ? 1 : 0) || (a.file < b.file ? -1 : 1));
 }
 
 /** The standard introduction, when the report configuration gives none. */

@@ -8,7 +8,7 @@ const meta = {
   title: { fr: 'Finalité d’intérêt général et bénéfices attendus', en: 'Public-interest purpose and expected benefits' },
   description: {
     fr: 'Tout projet d’IA de la Ville sert l’intérêt général : sa finalité est écrite en langage clair et ses bénéfices attendus (pour les usagers, les agents, le service) sont listés. C’est la première question posée pour juger de la pertinence d’un projet.',
-    en: "Every AI project of the city serves the general interest: its purpose is written in plain words and its expected benefits (for citizens, agents, the service) are listed. It is the first question asked to judge whether a project is relevant.",
+    en: 'Every AI project of the city serves the general interest: its purpose is written in plain words and its expected benefits (for citizens, agents, the service) are listed. It is the first question asked to judge whether a project is relevant.',
   },
   howToFix: {
     fr: 'Renseignez `interet_general.finalite` (une ou deux phrases : à quoi sert l’IA, pour qui) et `interet_general.benefices` (une liste).',

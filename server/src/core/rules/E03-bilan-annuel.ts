@@ -17,7 +17,7 @@ const meta = {
   messages: {
     excluded: {
       fr: 'Projet exclu du bilan annuel : tous les usages de l’IA de la Ville y sont publiés ({engagement}).',
-      en: "Project left out of the annual report: every use of AI by the city is published in it ({engagement}).",
+      en: 'Project left out of the annual report: every use of AI by the city is published in it ({engagement}).',
     },
     missing: {
       fr: 'Indiquez si le projet figure au bilan annuel public (`bilan_annuel.inclus`).',

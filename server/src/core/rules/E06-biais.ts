@@ -33,7 +33,12 @@ const meta = {
     },
   },
   fields: ['droits.biais.evalue', 'droits.biais.methode', 'droits.biais.resultats', 'droits.ai_act.categorie', 'droits.decisions_individuelles'],
-  references: ['AI Act art. 10(2)(f)', 'AI Act art. 27(1)(d)', 'Code pénal art. 225-1 (discriminations)', 'Défenseur des droits et CNIL, « Algorithmes : prévenir l’automatisation des discriminations » (2020)'],
+  references: [
+    'AI Act art. 10(2)(f)',
+    'AI Act art. 27(1)(d)',
+    'Code pénal art. 225-1 (discriminations)',
+    'Défenseur des droits et CNIL, « Algorithmes : prévenir l’automatisation des discriminations » (2020)',
+  ],
 } satisfies RuleMeta;
 
 export default defineRule({

@@ -25,7 +25,11 @@ const meta = {
     },
   },
   fields: ['securite.homologation.statut', 'securite.homologation.date', 'projet.statut'],
-  references: ['Référentiel général de sécurité (RGS) art. 5 (décret 2010-112)', 'ANSSI, guide « L’homologation de sécurité en neuf étapes simples »', 'ANSSI, Recommandations de sécurité pour un système d’IA générative (29 avril 2024)'],
+  references: [
+    'Référentiel général de sécurité (RGS) art. 5 (décret 2010-112)',
+    'ANSSI, guide « L’homologation de sécurité en neuf étapes simples »',
+    'ANSSI, Recommandations de sécurité pour un système d’IA générative (29 avril 2024)',
+  ],
 } satisfies RuleMeta;
 
 export default defineRule({

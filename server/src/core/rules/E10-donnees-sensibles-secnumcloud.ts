@@ -34,7 +34,13 @@ const meta = {
     },
   },
   fields: ['donnees.classification', 'souverainete.hebergement.qualification'],
-  references: ['Circulaire n° 6282/SG du 5 juillet 2021 (doctrine « cloud au centre »)', 'ANSSI, référentiel SecNumCloud 3.2', 'Loi n° 2024-449 du 21 mai 2024 (SREN) art. 31', 'DINUM, Guide d’usage de l’IA pour les agents publics, principe 2', 'ANSSI, instruction interministérielle II 901 (systèmes d’information sensibles, diffusion restreinte)'],
+  references: [
+    'Circulaire n° 6282/SG du 5 juillet 2021 (doctrine « cloud au centre »)',
+    'ANSSI, référentiel SecNumCloud 3.2',
+    'Loi n° 2024-449 du 21 mai 2024 (SREN) art. 31',
+    'DINUM, Guide d’usage de l’IA pour les agents publics, principe 2',
+    'ANSSI, instruction interministérielle II 901 (systèmes d’information sensibles, diffusion restreinte)',
+  ],
 } satisfies RuleMeta;
 
 export default defineRule({

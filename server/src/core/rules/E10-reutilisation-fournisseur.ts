@@ -8,7 +8,7 @@ const meta = {
   title: { fr: 'Pas de réutilisation des données par le fournisseur', en: 'No reuse of data by the vendor' },
   description: {
     fr: 'Les données de la Ville et des usagers (requêtes, documents, réponses) ne servent pas au fournisseur, par exemple pour entraîner ses modèles. Le contrat l’exclut et la déclaration le dit (`reutilisation_par_fournisseur: false`).',
-    en: "The data of the city and its citizens (prompts, documents, answers) are not used by the vendor, for instance to train its models. The contract rules it out and the declaration says so (`reutilisation_par_fournisseur: false`).",
+    en: 'The data of the city and its citizens (prompts, documents, answers) are not used by the vendor, for instance to train its models. The contract rules it out and the declaration says so (`reutilisation_par_fournisseur: false`).',
   },
   howToFix: {
     fr: 'Obtenez une clause contractuelle qui exclut toute réutilisation (ou désactivez-la dans l’offre), puis indiquez `donnees.reutilisation_par_fournisseur: false`.',

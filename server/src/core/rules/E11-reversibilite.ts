@@ -18,9 +18,15 @@ const meta = {
     noPlan: { fr: 'Pas de plan de sortie : la réversibilité n’est pas garantie.', en: 'No exit plan: reversibility is not guaranteed.' },
     planMissing: { fr: 'Indiquez s’il existe un plan de sortie (`plan_sortie.existe`).', en: 'State whether an exit plan exists (`plan_sortie.existe`).' },
     planReference: { fr: 'Plan de sortie sans référence : indiquez où le trouver (`plan_sortie.reference`).', en: 'Exit plan without a reference: say where to find it (`plan_sortie.reference`).' },
-    formats: { fr: 'Aucun format d’export : indiquez dans quels formats les données et paramétrages peuvent être récupérés.', en: 'No export format: state in which formats data and settings can be retrieved.' },
+    formats: {
+      fr: 'Aucun format d’export : indiquez dans quels formats les données et paramétrages peuvent être récupérés.',
+      en: 'No export format: state in which formats data and settings can be retrieved.',
+    },
     noClause: { fr: 'Pas de clause de réversibilité dans le contrat.', en: 'No reversibility clause in the contract.' },
-    clauseMissing: { fr: 'Indiquez si le contrat prévoit une clause de réversibilité (`clause_contractuelle`).', en: 'State whether the contract has a reversibility clause (`clause_contractuelle`).' },
+    clauseMissing: {
+      fr: 'Indiquez si le contrat prévoit une clause de réversibilité (`clause_contractuelle`).',
+      en: 'State whether the contract has a reversibility clause (`clause_contractuelle`).',
+    },
     fallback: { fr: 'Décrivez la solution de repli si l’IA est arrêtée (`solution_de_repli`).', en: 'Describe the fallback if the AI is stopped (`solution_de_repli`).' },
   },
   fields: ['reversibilite.plan_sortie.existe', 'reversibilite.plan_sortie.reference', 'reversibilite.formats_export', 'reversibilite.solution_de_repli', 'reversibilite.clause_contractuelle'],
@@ -34,7 +40,8 @@ export default defineRule({
     if (!ctx.has(['reversibilite'])) return;
     const existe = ctx.get(['reversibilite', 'plan_sortie', 'existe']);
     if (existe === false) ctx.report({ messageId: 'noPlan', path: ['reversibilite', 'plan_sortie', 'existe'] });
-    else if (existe !== true) ctx.report({ messageId: 'planMissing', path: ['reversibilite', 'plan_sortie', 'existe'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'plan_sortie', 'existe']) });
+    else if (existe !== true)
+      ctx.report({ messageId: 'planMissing', path: ['reversibilite', 'plan_sortie', 'existe'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'plan_sortie', 'existe']) });
     else if (!filled(ctx.get(['reversibilite', 'plan_sortie', 'reference']))) {
       ctx.report({ messageId: 'planReference', path: ['reversibilite', 'plan_sortie', 'reference'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'plan_sortie', 'reference']) });
     }
@@ -47,6 +54,7 @@ export default defineRule({
     }
     const clause = ctx.get(['reversibilite', 'clause_contractuelle']);
     if (clause === false) ctx.report({ messageId: 'noClause', path: ['reversibilite', 'clause_contractuelle'] });
-    else if (clause !== true) ctx.report({ messageId: 'clauseMissing', path: ['reversibilite', 'clause_contractuelle'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'clause_contractuelle']) });
+    else if (clause !== true)
+      ctx.report({ messageId: 'clauseMissing', path: ['reversibilite', 'clause_contractuelle'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'clause_contractuelle']) });
   },
 });

@@ -25,7 +25,12 @@ const meta = {
     },
   },
   fields: ['souverainete.soumis_droit_extraterritorial'],
-  references: ['ANSSI, référentiel SecNumCloud 3.2, § 19.6 (protection vis-à-vis du droit extra-européen)', 'US CLOUD Act (2018)', 'US FISA section 702', 'Loi n° 2024-449 du 21 mai 2024 (SREN) art. 31'],
+  references: [
+    'ANSSI, référentiel SecNumCloud 3.2, § 19.6 (protection vis-à-vis du droit extra-européen)',
+    'US CLOUD Act (2018)',
+    'US FISA section 702',
+    'Loi n° 2024-449 du 21 mai 2024 (SREN) art. 31',
+  ],
 } satisfies RuleMeta;
 
 export default defineRule({

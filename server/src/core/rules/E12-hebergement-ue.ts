@@ -8,7 +8,7 @@ const meta = {
   title: { fr: 'Hébergement dans l’Union européenne', en: 'Hosting in the European Union' },
   description: {
     fr: 'Le cadre pèse l’indépendance vis-à-vis des technologies extra-européennes : le système est hébergé dans un État de l’Union européenne ou de l’Espace économique européen (Islande, Liechtenstein, Norvège). Un hébergement ailleurs n’est pas interdit en soi, mais il rend l’engagement non conforme et doit être justifié (dérogation).',
-    en: "The framework weighs independence from non-European technology: the system is hosted in a member state of the European Union or of the European Economic Area (Iceland, Liechtenstein, Norway). Hosting elsewhere is not forbidden as such, but it makes the engagement non-compliant and must be justified (derogation).",
+    en: 'The framework weighs independence from non-European technology: the system is hosted in a member state of the European Union or of the European Economic Area (Iceland, Liechtenstein, Norway). Hosting elsewhere is not forbidden as such, but it makes the engagement non-compliant and must be justified (derogation).',
   },
   howToFix: {
     fr: 'Choisissez un hébergement dans l’UE ou l’EEE et indiquez son pays (`souverainete.hebergement.pays`, code ISO à deux lettres, par exemple `FR`), ou déclarez une dérogation motivée.',

@@ -21,7 +21,11 @@ const meta = {
     },
   },
   fields: ['environnement.justification_sobriete'],
-  references: ['AFNOR Spec 2314 « IA frugale » (2024)', 'Référentiel général d’écoconception de services numériques (RGESN 2024), famille « algorithmie »', 'Loi n° 2021-1485 (REEN) du 15 novembre 2021'],
+  references: [
+    'AFNOR Spec 2314 « IA frugale » (2024)',
+    'Référentiel général d’écoconception de services numériques (RGESN 2024), famille « algorithmie »',
+    'Loi n° 2021-1485 (REEN) du 15 novembre 2021',
+  ],
 } satisfies RuleMeta;
 
 export default defineRule({

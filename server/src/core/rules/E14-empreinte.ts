@@ -51,7 +51,12 @@ export default defineRule({
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['environnement'])) return;
     if ((inService || measured) && typeof ctx.get(['environnement', 'mesure', 'methode']) !== 'string') {
-      ctx.report({ messageId: inService ? 'method' : 'methodDocumented', path: ['environnement', 'mesure', 'methode'], outcome: 'a_completer', fixes: addMissing(ctx, ['environnement', 'mesure', 'methode']) });
+      ctx.report({
+        messageId: inService ? 'method' : 'methodDocumented',
+        path: ['environnement', 'mesure', 'methode'],
+        outcome: 'a_completer',
+        fixes: addMissing(ctx, ['environnement', 'mesure', 'methode']),
+      });
     }
     if (!estimated) {
       if (!inService) return;

@@ -21,7 +21,10 @@ const meta = {
     },
   },
   fields: ['engagements.<Exx>.statut'],
-  references: ['Schéma de la déclaration Cadre IA (schemas/declaration.schema.json), section « engagements »', 'Catalogue du cadre (schemas/catalogue.schema.json), champ « derogable » des engagements'],
+  references: [
+    'Schéma de la déclaration Cadre IA (schemas/declaration.schema.json), section « engagements »',
+    'Catalogue du cadre (schemas/catalogue.schema.json), champ « derogable » des engagements',
+  ],
 } satisfies RuleMeta;
 
 export default defineRule({

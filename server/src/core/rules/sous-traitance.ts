@@ -46,7 +46,12 @@ export default defineRule({
       return;
     }
     if (processor !== true) {
-      ctx.report({ messageId: 'processorMissing', path: ['donnees', 'sous_traitance', 'sous_traitant'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'sous_traitance', 'sous_traitant']) });
+      ctx.report({
+        messageId: 'processorMissing',
+        path: ['donnees', 'sous_traitance', 'sous_traitant'],
+        outcome: 'a_completer',
+        fixes: addMissing(ctx, ['donnees', 'sous_traitance', 'sous_traitant']),
+      });
       return;
     }
     const contract = ctx.get(['donnees', 'sous_traitance', 'contrat_article_28']);
@@ -57,6 +62,12 @@ export default defineRule({
       else ctx.report({ messageId: 'noContract', path: ['donnees', 'sous_traitance', 'contrat_article_28'], outcome: 'a_completer', related });
       return;
     }
-    ctx.report({ messageId: 'contractMissing', path: ['donnees', 'sous_traitance', 'contrat_article_28'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['donnees', 'sous_traitance', 'contrat_article_28']) });
+    ctx.report({
+      messageId: 'contractMissing',
+      path: ['donnees', 'sous_traitance', 'contrat_article_28'],
+      outcome: 'a_completer',
+      related,
+      fixes: addMissing(ctx, ['donnees', 'sous_traitance', 'contrat_article_28']),
+    });
   },
 });

@@ -102,9 +102,37 @@ export function str(v: unknown): string | undefined {
 /** Member states of the European Union and the other states of the European Economic Area (ISO 3166-1 alpha-2). */
 export const EU_EEA_COUNTRIES: ReadonlySet<string> = new Set([
   // European Union (27)
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
   // EEA (outside the EU)
-  'IS', 'LI', 'NO',
+  'IS',
+  'LI',
+  'NO',
 ]);
 
 /** An ISO date `YYYY-MM-DD` string (a real calendar day). */

@@ -45,7 +45,13 @@ async function catalogueActions(s: CadreServer, uri: string, range: Range, only:
     for (const fix of d.fixes ?? []) {
       const edits = computeFixEdits(parsed, fix, { locale: c.locale, catalogue: defaultCatalogue() });
       if (!edits?.length) continue;
-      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(d, uri, s.client, (f) => s.host.uriOf(f))], isPreferred: fix.preferred || undefined, edit: workspaceEdit(uri, doc.version, edits, s.client) });
+      out.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toLspDiagnostic(d, uri, s.client, (f) => s.host.uriOf(f))],
+        isPreferred: fix.preferred || undefined,
+        edit: workspaceEdit(uri, doc.version, edits, s.client),
+      });
     }
   }
   return out;

@@ -56,7 +56,13 @@ export function register(s: CadreServer): void {
         if (previous.get(uri) === resultId) {
           items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId });
         } else {
-          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: [...a.result.diagnostics, ...extra].map((d) => toLspDiagnostic(d, uri, s.client, (f) => s.host.uriOf(f))) });
+          items.push({
+            kind: DocumentDiagnosticReportKind.Full,
+            uri,
+            version,
+            resultId,
+            items: [...a.result.diagnostics, ...extra].map((d) => toLspDiagnostic(d, uri, s.client, (f) => s.host.uriOf(f))),
+          });
         }
       }
       return { items };

@@ -15,7 +15,7 @@ export function register(s: CadreServer): void {
       const locale = s.localeOf(settings);
       const choice = await s.catalogueFor(settings, uri);
       // The framework asked for, else the document's own (its `cadre:`), else the default one.
-      let catalogue = typeof params.cadre === 'string' ? choice.frameworks.get(params.cadre) ?? choice.catalogue : choice.catalogue;
+      let catalogue = typeof params.cadre === 'string' ? (choice.frameworks.get(params.cadre) ?? choice.catalogue) : choice.catalogue;
       if (typeof params.cadre !== 'string' && uri) {
         const open = s.documents.get(uri);
         if (open && s.isDeclaration(open)) catalogue = (await s.analyze(open)).catalogue;

@@ -1,10 +1,5 @@
 import { planDerogation, planInsertSection, type InlineAction } from '../../core/inlineActions';
-import {
-  DeclareDerogationRequest,
-  InsertSectionRequest,
-  type EngagementActionParams,
-  type EngagementActionResult,
-} from '../../../../shared/protocol';
+import { DeclareDerogationRequest, InsertSectionRequest, type EngagementActionParams, type EngagementActionResult } from '../../../../shared/protocol';
 import { ClientError, type Analysis, type CadreServer } from '../server';
 
 function checked(params: EngagementActionParams): EngagementActionParams {
