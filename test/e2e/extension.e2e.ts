@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, openWorkbench, screenshot, type Workbench } from './lib/browser';
+import { hoverUntil, openFile, openWorkbench, screenshot, type Workbench } from './lib/browser';
 import { stripExpectations } from './lib/workspace';
 import { REPO_ROOT, startCodeServer, type CodeServer } from './lib/codeServer';
 import { assertAllPassed, formatFailures, runExtensionTests } from './lib/extensionTests';
@@ -173,7 +173,9 @@ describe('Cadre IA extension in code-server', function () {
       await rows.filter({ hasText: 'E02-interaction-directe' }).first().waitFor({ timeout: 30_000 });
       const text = (await rows.allInnerTexts()).join('\n');
       assert.match(text, /Interaction directe avec les usagers/);
-      assert.match(text, /E11-reversibilite/);
+      // The missing reversibilite section: one finding, by the engine, naming E11.
+      assert.match(text, /cadre-section-manquante/);
+      assert.match(text, /E11/);
       // Enter on the problem opens the editor at the field, where the squiggle is.
       await rows.filter({ hasText: 'E02-interaction-directe' }).first().click();
       await page.keyboard.press('Enter');
@@ -191,24 +193,7 @@ describe('Cadre IA extension in code-server', function () {
     it('hovers a key and reads the principle it serves', async function () {
       this.timeout(90_000);
       const key = page.locator('.monaco-editor .view-line', { hasText: /^\s*interaction_directe:\s+true/ }).first();
-      await key.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(500);
-      const hover = page
-        .locator('.monaco-hover:not(.hidden)')
-        .filter({ hasText: /intérêt général/ })
-        .first();
-      // Monaco shows a hover after the mouse rests on a word; a key press just before can swallow
-      // the first move, so move across the key again until the hover is there.
-      for (let attempt = 0; attempt < 6 && !(await hover.isVisible()); attempt++) {
-        const box = await key.boundingBox();
-        assert.ok(box);
-        await page.mouse.move(box.x + 30 + attempt * 6, box.y + box.height / 2, { steps: 4 });
-        await hover.waitFor({ timeout: 4_000 }).catch(() => undefined);
-      }
-      await hover.waitFor({ timeout: 5_000 });
-      // The hover fades in (Playwright already calls it visible at opacity 0).
-      await page.waitForTimeout(800);
-      assert.ok(await hover.isVisible(), 'the hover went away');
+      const hover = await hoverUntil(page, key, /intérêt général/);
       const text = await hover.innerText();
       assert.match(text, /Servir l'intérêt général|Servir l’intérêt général/);
       assert.match(text, /E02/);
@@ -252,7 +237,8 @@ describe('Cadre IA extension in code-server', function () {
           .locator('.statusbar-item', { hasText: /\d+\/14/ })
           .first()
           .innerText(),
-        /12\/14/,
+        // Everything but E11 (its reversibilite section is missing): E14's measured footprint is judged.
+        /13\/14/,
       );
       await screenshot(page, 'cadre-ia-checklist');
     });

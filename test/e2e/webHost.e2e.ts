@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, openWorkbench, readProblems, screenshot, type Workbench } from './lib/browser';
+import { hoverUntil, openFile, openWorkbench, readProblems, screenshot, type Workbench } from './lib/browser';
 import { stripExpectations } from './lib/workspace';
 import { REPO_ROOT, startCodeServer, type CodeServer } from './lib/codeServer';
 
@@ -106,9 +106,7 @@ describe('Cadre IA in a web extension host (code-server’s web worker host)', f
       .dblclick();
     const key = page.locator('.monaco-editor .view-line span', { hasText: /^interaction_directe$/ }).first();
     await key.waitFor({ timeout: 30_000 });
-    await key.hover();
-    const hover = page.locator('.monaco-hover-content', { hasText: /E02/ }).first();
-    await hover.waitFor({ timeout: 30_000 });
+    const hover = await hoverUntil(page, key, /E02/);
     assert.match(await hover.innerText(), /E02/);
 
     const shot = await screenshot(page, 'cadre-ia-web-extension-host');

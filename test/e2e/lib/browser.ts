@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
 import { RESULTS_DIR, type CodeServer } from './codeServer';
 
 export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
@@ -174,6 +174,29 @@ export async function readProblems(page: Page, min = 1, timeoutMs = 30_000, wait
     await page.waitForTimeout(250);
   }
   return last;
+}
+
+/**
+ * Rests the mouse on `target` until the visible hover matching `text` shows, and returns that
+ * hover (faded in). Monaco shows a hover after the mouse rests on a word; a key press or a panel
+ * re-rendering just before can swallow the first move, so the mouse moves across the word again.
+ */
+export async function hoverUntil(page: Page, target: Locator, text: RegExp, timeoutMs = 30_000): Promise<Locator> {
+  await target.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: text }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; Date.now() < deadline && !(await hover.isVisible()); attempt++) {
+    const box = await target.boundingBox();
+    if (!box) throw new Error('hoverUntil: the target is not on screen');
+    await page.mouse.move(box.x + Math.min(box.width - 2, 30 + (attempt % 6) * 6), box.y + box.height / 2, { steps: 4 });
+    await hover.waitFor({ timeout: 4_000 }).catch(() => undefined);
+  }
+  await hover.waitFor({ timeout: 5_000 });
+  // The hover fades in (Playwright already calls it visible at opacity 0).
+  await page.waitForTimeout(800);
+  if (!(await hover.isVisible())) throw new Error('hoverUntil: the hover went away');
+  return hover;
 }
 
 /** Full-page PNG in test-results/e2e/<name>.png; returns its path. */

@@ -53,8 +53,11 @@ describe('checklist view', () => {
     const e09 = t.checklist.getTreeItem(engagementNode(nodes, 'E09'));
     assert.equal(e09.description, 'dérogation');
     assert.equal((e09.iconPath as vscode.ThemeIcon).id, 'law');
+    // E14: the footprint this project measured during its experimentation is judged (never
+    // "non applicable" when the file documents a measurement).
     const e14 = t.checklist.getTreeItem(engagementNode(nodes, 'E14'));
-    assert.equal(e14.description, 'non applicable');
+    assert.equal(cli.engagements.E14, 'conforme');
+    assert.equal(e14.description, 'conforme');
     // Shown in its own framework (the declaration's cadre:).
     assert.deepEqual(e14.command?.arguments, ['E14', 'lyon-ia/v1']);
     assert.equal(e14.command?.command, 'cadreIa.showEngagement');
@@ -146,7 +149,7 @@ describe('checklist view', () => {
     const config = vscode.workspace.getConfiguration('cadreIa');
     await config.update('locale', 'en', vscode.ConfigurationTarget.Global);
     try {
-      await waitFor('English verdict words', () => t.store.document(key)?.engagements.find((e) => e.id === 'E14')?.verdictLabel === 'not applicable');
+      await waitFor('English verdict words', () => t.store.document(key)?.engagements.find((e) => e.id === 'E14')?.verdictLabel === 'compliant');
       await waitFor('the English summary', () => /^\d+\/14 compliant$/.test(String(t.view.description)) && t.view.description);
       const roots = await t.checklist.getChildren();
       const catalogue = bundledCatalogue();
@@ -158,6 +161,6 @@ describe('checklist view', () => {
     } finally {
       await config.update('locale', 'fr', vscode.ConfigurationTarget.Global);
     }
-    await waitFor('French again', () => t.store.document(key)?.engagements.find((e) => e.id === 'E14')?.verdictLabel === 'non applicable');
+    await waitFor('French again', () => t.store.document(key)?.engagements.find((e) => e.id === 'E14')?.verdictLabel === 'conforme');
   });
 });
