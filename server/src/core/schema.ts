@@ -411,17 +411,8 @@ function mapError(err: ErrorObject, parsed: ParsedDeclaration, data: unknown, ro
     case 'if':
     case 'anyOf':
     case 'oneOf':
-    case 'not':
-      // The branches' own errors say more; these add only noise.
-      if (err.keyword !== 'not') return undefined;
-      return {
-        ...base,
-        code: `schema-${err.keyword}`,
-        message: t(MESSAGES.other, locale, { detail: err.message ?? err.keyword }),
-        range: rangeOf(parsed, path),
-        path,
-        engagement: engagementFor(path),
-      };
+      // The branches' own errors say more; these add only noise (`not` is reported as any other).
+      return undefined;
     default:
       return {
         ...base,

@@ -3,18 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistNode } from '../../../client/src/checklist';
-import { allNodes, api, bundledCatalogue, cliLint, closeAll, fixture, waitFor, workspaceRoot } from './helpers';
+import { allNodes, api, bundledCatalogue, cliLint, closeAll, fixture, showAndWait, waitFor, workspaceRoot } from './helpers';
 
 type EngagementNode = Extract<ChecklistNode, { kind: 'engagement' }>;
-
-async function showAndWait(rel: string) {
-  const t = await api();
-  const doc = await vscode.workspace.openTextDocument(fixture(rel));
-  await vscode.window.showTextDocument(doc, { preview: false });
-  const key = doc.uri.toString();
-  await waitFor(`the checklist to show ${rel}`, () => t.checklist.trackedUri === key && t.checklist.currentDocument());
-  return { t, doc, key };
-}
 
 function engagementNode(nodes: ChecklistNode[], id: string): EngagementNode {
   const n = nodes.find((x): x is EngagementNode => x.kind === 'engagement' && x.e.id === id);

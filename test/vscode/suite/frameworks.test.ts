@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChecklistNode } from '../../../client/src/checklist';
-import { allNodes, api, cliLint, closeAll, codeOf, fixture, ours, waitFor, workspaceRoot } from './helpers';
+import { allNodes, api, cliLint, closeAll, codeOf, fixture, ours, showAndWait, waitFor, workspaceRoot } from './helpers';
 
 type EngagementNode = Extract<ChecklistNode, { kind: 'engagement' }>;
 type FrameworkNode = Extract<ChecklistNode, { kind: 'framework' }>;
@@ -92,15 +92,6 @@ droits:
     methode: Questions types posées dans un français simple et dans un français soutenu
     resultats: Réponses comparables dans les deux registres
 `;
-}
-
-async function showAndWait(rel: string) {
-  const t = await api();
-  const doc = await vscode.workspace.openTextDocument(fixture(rel));
-  await vscode.window.showTextDocument(doc, { preview: false });
-  const key = doc.uri.toString();
-  await waitFor(`the checklist to show ${rel}`, () => t.checklist.trackedUri === key && t.checklist.currentDocument());
-  return { t, doc, key };
 }
 
 /** Our diagnostics of `uri` once they are the CLI's (same codes, same severities, same lines). */

@@ -123,3 +123,13 @@ export function bundledCatalogue(): { principles: { id: string; title: { fr: str
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
   return parseYaml(fs.readFileSync(path.join(ext.extensionPath, 'schemas', 'frameworks', 'lyon-2025.yaml'), 'utf8'));
 }
+
+/** Opens a workspace file in an editor and waits until the checklist shows it. */
+export async function showAndWait(rel: string): Promise<{ t: CadreIaApi['testing']; doc: vscode.TextDocument; key: string }> {
+  const t = await api();
+  const doc = await vscode.workspace.openTextDocument(fixture(rel));
+  await vscode.window.showTextDocument(doc, { preview: false });
+  const key = doc.uri.toString();
+  await waitFor(`the checklist to show ${rel}`, () => t.checklist.trackedUri === key && t.checklist.currentDocument());
+  return { t, doc, key };
+}
