@@ -8,8 +8,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lintPaths } from '../../server/src/node/lintFiles';
-import { lintPathsParallel, MIN_FILES_PER_WORKER, poolStats, threadsFor } from '../../server/src/node/pool';
+import { withoutTree } from '../../server/src/core/parse';
+import { findDeclarations } from '../../server/src/node/files';
+import { lintFileForList, lintPaths } from '../../server/src/node/lintFiles';
+import { lintListOnWorkers, lintPathsParallel, MIN_FILES_PER_WORKER, poolStats, SERVER_WORKER_LIMITS, threadsFor } from '../../server/src/node/pool';
 import { makeFolder } from '../helpers/poolFolder';
 import { FIXED_NOW } from './fixture-expectations';
 
@@ -77,6 +79,27 @@ describe('worker-thread pool (lintPathsParallel)', function () {
     process.env.CADRE_IA_JOBS = '2';
     assert.equal(snapshot(await lintPathsParallel(paths, { now: FIXED_NOW })), reference);
     assert.ok(poolStats.filesOnWorkers > 10);
+  });
+
+  it("the server's way (slim results, SERVER_WORKER_LIMITS): what the server keeps of each file, as in-process", async () => {
+    const options = { now: FIXED_NOW };
+    const files = findDeclarations([folder]).flatMap((f) => (f.error ? [] : [f.file]));
+    const slimmed = (d: ReturnType<typeof lintFileForList>) => {
+      const r = d.result.result;
+      return r ? { ...d, result: { ...d.result, result: { ...r, parsed: withoutTree(r.parsed, { text: false, data: false }) } } } : d;
+    };
+    const reference = files.map((f) => slimmed(lintFileForList(f, options)));
+    process.env.CADRE_IA_JOBS = '2';
+    const done = await lintListOnWorkers(files, options, { slim: true, resourceLimits: SERVER_WORKER_LIMITS });
+    assert.ok(done, 'the list went to the workers');
+    assert.equal(poolStats.filesOnWorkers, files.length);
+    const linted = done.map((d) => d!);
+    for (const d of linted) {
+      assert.equal(d.result.result?.parsed.text, '', 'no text crosses back');
+      assert.equal(d.result.result?.parsed.value, undefined, 'no data crosses back');
+    }
+    assert.equal(snapshot(linted.map((d) => d.result)), snapshot(reference.map((d) => d.result)));
+    assert.deepEqual(linted.map((d) => d.id), reference.map((d) => d.id));
   });
 
   it('a small list stays in-process', async () => {
