@@ -59,14 +59,16 @@ describe('worker-thread pool (lintPathsParallel)', function () {
   });
 
   for (const jobs of ['2', '3']) {
-    it(`${jobs} workers: the same results as in-process, in the same order (${jobs === '2' ? 'fr and en' : 'en'})`, async () => {
+    it(`${jobs} threads (this one and ${Number(jobs) - 1} worker${jobs === '2' ? '' : 's'}): the same results as in-process, in the same order (${jobs === '2' ? 'fr and en' : 'en'})`, async () => {
       for (const locale of jobs === '2' ? (['fr', 'en'] as const) : (['en'] as const)) {
         const options = { locale, now: FIXED_NOW };
         const reference = snapshot(lintPaths([folder], options));
         process.env.CADRE_IA_JOBS = jobs;
         const parallel = await lintPathsParallel([folder], options);
         assert.equal(poolStats.threads, Number(jobs));
-        assert.equal(poolStats.filesOnWorkers, parallel.filter((r) => !r.ioError).length);
+        // This thread lints batches too, while the workers start: how the files split varies.
+        assert.equal(poolStats.filesOnWorkers + poolStats.filesOnMain, parallel.filter((r) => !r.ioError).length);
+        assert.ok(poolStats.filesOnMain > 0, 'the calling thread took batches');
         assert.ok(reference.includes('projet-id-duplique'), 'the folder has duplicate ids across files');
         assert.equal(snapshot(parallel), reference);
       }
@@ -78,7 +80,20 @@ describe('worker-thread pool (lintPathsParallel)', function () {
     const reference = snapshot(lintPaths(paths, { now: FIXED_NOW }));
     process.env.CADRE_IA_JOBS = '2';
     assert.equal(snapshot(await lintPathsParallel(paths, { now: FIXED_NOW })), reference);
-    assert.ok(poolStats.filesOnWorkers > 10);
+    assert.ok(poolStats.filesOnWorkers + poolStats.filesOnMain > 10);
+  });
+
+  it('workers alone (the calling thread lints nothing): every file on them, the same results as in-process', async () => {
+    const options = { locale: 'en' as const, now: FIXED_NOW };
+    const files = findDeclarations([folder]).flatMap((f) => (f.error ? [] : [f.file]));
+    const reference = files.map((f) => lintFileForList(f, options));
+    process.env.CADRE_IA_JOBS = '2';
+    const done = await lintListOnWorkers(files, options);
+    assert.ok(done, 'the list went to the workers');
+    assert.equal(poolStats.filesOnWorkers, files.length);
+    assert.equal(poolStats.filesOnMain, 0);
+    assert.equal(snapshot(done.map((d) => d!.result)), snapshot(reference.map((d) => d.result)));
+    assert.deepEqual(done.map((d) => d!.id), reference.map((d) => d.id));
   });
 
   it("the server's way (slim results, SERVER_WORKER_LIMITS): what the server keeps of each file, as in-process", async () => {
@@ -108,5 +123,6 @@ describe('worker-thread pool (lintPathsParallel)', function () {
     assert.ok(r.length > 0 && r.length < 2 * MIN_FILES_PER_WORKER);
     assert.equal(poolStats.threads, 0);
     assert.equal(poolStats.filesOnWorkers, 0);
+    assert.equal(poolStats.filesOnMain, 0);
   });
 });

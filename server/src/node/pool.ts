@@ -1,8 +1,9 @@
 /**
- * `lintPaths` over worker threads: the files of a folder are linted by a pool of
- * `os.availableParallelism()` workers (`lintWorker.ts`, bundled as `dist/lint-worker.js`), in
- * batches handed out as workers free up; results come back in input order, and the check across
- * files runs here, as in `lintPaths`. The output is the same as in-process (tested byte for
+ * `lintPaths` over worker threads: the files of a folder are linted by `os.availableParallelism()`
+ * threads — this one and workers (`lintWorker.ts`, bundled as `dist/lint-worker.js`) — in
+ * batches handed out as threads free up; results come back in input order, and the check across
+ * files runs here, as in `lintPaths`. (The server's workspace answers use workers alone:
+ * `lintListOnWorkers`.) The output is the same as in-process (tested byte for
  * byte on the CLI's formats). Small lists stay in-process: starting a worker costs about as
  * much as linting `MIN_FILES_PER_WORKER` files (measured, see bench/README.md).
  *
@@ -50,6 +51,12 @@ export interface PoolOptions {
   slim?: boolean;
   /** V8 limits of each worker (`resourceLimits`), e.g. SERVER_WORKER_LIMITS. */
   resourceLimits?: ResourceLimits;
+  /**
+   * The calling thread lints batches too, between the workers' messages: one worker fewer to
+   * start (its bundle, its catalogues, its cold code) for the same number of threads. The CLI
+   * does; the server does not (its main thread keeps answering the editor, and its memory).
+   */
+  mainThread?: boolean;
 }
 
 /**
@@ -89,8 +96,8 @@ function workerScript(): { file: string; eval: boolean } | undefined {
   return undefined;
 }
 
-/** What the last call did (tests and benchmarks read it): threads started, files linted on them. */
-export const poolStats = { threads: 0, filesOnWorkers: 0 };
+/** What the last call did (tests and benchmarks read it): threads used (the calling one included when it lints too), files linted on workers and on the calling thread. */
+export const poolStats = { threads: 0, filesOnWorkers: 0, filesOnMain: 0 };
 
 /** Same results as `lintPaths(paths, options)`, linted on worker threads when the list is large enough. */
 export async function lintPathsParallel(paths: string[], options: LintOptions = {}): Promise<FileResult[]> {
@@ -98,7 +105,7 @@ export async function lintPathsParallel(paths: string[], options: LintOptions = 
   const found = findDeclarations(paths);
   const done: (LintedFile | undefined)[] = found.map((f) => (f.error ? { result: { file: f.file, ioError: f.error } } : undefined));
   const todo = found.flatMap((f, i) => (f.error ? [] : [i]));
-  const linted = await lintListOnWorkers(todo.map((i) => found[i].file), opts);
+  const linted = await lintListOnWorkers(todo.map((i) => found[i].file), opts, { mainThread: true });
   for (const [k, i] of todo.entries()) done[i] = linted?.[k];
   // In-process: everything when no worker was used, and whatever a failed worker left.
   for (const i of todo) done[i] ??= lintFileForList(found[i].file, opts);
@@ -117,11 +124,13 @@ export async function lintListOnWorkers(files: string[], options: LintOptions, p
   const script = threads > 1 ? workerScript() : undefined;
   poolStats.threads = script ? threads : 0;
   poolStats.filesOnWorkers = 0;
+  poolStats.filesOnMain = 0;
   if (!script) return undefined;
   const out: (LintedFile | undefined)[] = files.map(() => undefined);
-  await onWorkers(script, threads, files, opts, pool, (k, d) => {
-    out[k] = rehydrate(d, opts);
-    poolStats.filesOnWorkers++;
+  await onWorkers(script, threads, files, opts, pool, (k, d, local) => {
+    out[k] = local ? d : rehydrate(d, opts);
+    if (local) poolStats.filesOnMain++;
+    else poolStats.filesOnWorkers++;
   });
   return out;
 }
@@ -138,16 +147,35 @@ function rehydrate(d: LintedFile, options: LintOptions): LintedFile {
   return d;
 }
 
-function onWorkers(script: { file: string; eval: boolean }, threads: number, files: string[], options: LintOptions, pool: PoolOptions, put: (k: number, d: LintedFile) => void): Promise<void> {
+function onWorkers(
+  script: { file: string; eval: boolean },
+  threads: number,
+  files: string[],
+  options: LintOptions,
+  pool: PoolOptions,
+  put: (k: number, d: LintedFile, local: boolean) => void,
+): Promise<void> {
   const batches: number[] = [];
   for (let k = 0; k < files.length; k += BATCH) batches.push(k);
   let next = 0;
+  const workers = pool.mainThread ? threads - 1 : threads;
   return new Promise((resolve) => {
     let running = threads;
     const finished = () => {
       if (--running === 0) resolve();
     };
-    for (let w = 0; w < threads; w++) {
+    if (pool.mainThread) {
+      // One batch at a time, then back to the event loop: the workers' results are taken and
+      // their next batches sent between two of ours.
+      const step = () => {
+        if (next >= batches.length) return finished();
+        const batch = next++;
+        for (let k = batches[batch]; k < Math.min(batches[batch] + BATCH, files.length); k++) put(k, lintFileForList(files[k], options), true);
+        setImmediate(step);
+      };
+      setImmediate(step);
+    }
+    for (let w = 0; w < workers; w++) {
       let worker: Worker;
       try {
         const set = frameworksOf(options);
@@ -166,20 +194,26 @@ function onWorkers(script: { file: string; eval: boolean }, threads: number, fil
         // (the server's answer for the whole workspace) do not add up with the workers'.
         worker.terminate().then(finished, finished);
       };
+      let inFlight = 0;
       const send = () => {
-        if (next >= batches.length) return end();
+        if (next >= batches.length) return inFlight === 0 ? end() : undefined;
         const batch = next++;
+        inFlight++;
         worker.postMessage({ batch, files: files.slice(batches[batch], batches[batch] + BATCH) } satisfies PoolRequest);
       };
       worker.on('message', (m: PoolResponse) => {
-        if ('error' in m) return end(); // its batch is linted in-process afterwards
-        for (const [j, d] of m.done.entries()) put(batches[m.batch] + j, d);
+        inFlight--;
+        if ('error' in m) return end(); // its batches are linted in-process afterwards
+        for (const [j, d] of m.done.entries()) put(batches[m.batch] + j, d, false);
         send();
       });
       // A worker that fails (start-up, out of memory) stops taking batches; the others go on.
       worker.on('error', end);
       worker.on('exit', end);
       send();
+      // When this thread lints too, it reads the workers' messages only between its batches:
+      // one batch more in hand keeps a worker busy meanwhile.
+      if (pool.mainThread) send();
     }
   });
 }
