@@ -49,13 +49,18 @@ describe('worker-thread pool (lintPathsParallel)', function () {
     else process.env.CADRE_IA_JOBS = saved;
   });
 
-  it('threads: CADRE_IA_JOBS when set, else one per MIN_FILES_PER_WORKER files up to the cores', () => {
-    assert.equal(threadsFor(5, { CADRE_IA_JOBS: '3' }), 3);
+  it('threads: CADRE_IA_JOBS when set, else one per MIN_FILES_PER_WORKER files up to the free cores', () => {
+    const cores = os.availableParallelism();
+    assert.equal(threadsFor(5, { CADRE_IA_JOBS: '3' }, cores + 5), 3, 'CADRE_IA_JOBS whatever the load');
     assert.equal(threadsFor(2, { CADRE_IA_JOBS: '3' }), 2);
-    assert.equal(threadsFor(500, { CADRE_IA_JOBS: '1' }), 1);
-    assert.equal(threadsFor(MIN_FILES_PER_WORKER - 1, {}), 1);
-    assert.equal(threadsFor(2 * MIN_FILES_PER_WORKER, {}), Math.min(2, os.availableParallelism()));
-    assert.equal(threadsFor(100_000, { CADRE_IA_JOBS: 'beaucoup' }), os.availableParallelism());
+    assert.equal(threadsFor(500, { CADRE_IA_JOBS: '1' }, 0), 1);
+    assert.equal(threadsFor(MIN_FILES_PER_WORKER - 1, {}, 0), 1);
+    assert.equal(threadsFor(2 * MIN_FILES_PER_WORKER, {}, 0), Math.min(2, cores));
+    assert.equal(threadsFor(100_000, { CADRE_IA_JOBS: 'beaucoup' }, 0), cores, 'an idle machine: every core');
+    assert.equal(threadsFor(100_000, {}, cores + 2), 1, 'every core busy: in-process');
+    assert.equal(threadsFor(100_000, {}, cores - 1), 1, 'one core free: in-process');
+    if (cores >= 2) assert.equal(threadsFor(100_000, {}, 0.4), cores, 'a little load: every core');
+    assert.equal(threadsFor(100_000, {}, Number.NaN), cores, 'no load average (Windows gives 0s): every core');
   });
 
   for (const jobs of ['2', '3']) {
