@@ -27,7 +27,9 @@ export const WEB_SERVER_BUDGET = 920 * 1024;
 
 const entries = [
   { in: 'server/src/cli/index.ts', out: 'dist/cli.js' },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  // dist/server.js answers `initialize`, then loads dist/server-full.js (server/src/lsp/main.ts).
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js', plugins: () => [serverFullExternal] },
+  { in: 'server/src/lsp/full.ts', out: 'dist/server-full.js', plugins: () => [sharedLspLibrary] },
   { in: 'server/src/node/lintWorker.ts', out: 'dist/lint-worker.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/browser/main.ts', out: 'dist/web/server.js', web: 'iife' },
@@ -84,6 +86,29 @@ const precompiledValidators = {
   },
 };
 
+/** dist/server.js: `require('./full')` (lsp/main.ts) stays a require, of the separate bundle dist/server-full.js. */
+const serverFullExternal = {
+  name: 'cadre-ia-server-full-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/full$/ }, (args) => (args.importer.endsWith(path.join('lsp', 'main.ts')) ? { path: './server-full.js', external: true } : undefined));
+  },
+};
+
+/**
+ * dist/server-full.js: the LSP library (vscode-languageserver, its protocol and vscode-jsonrpc)
+ * is not bundled again but taken from dist/server.js, which loaded it and exports it
+ * (`lspLibrary`, lsp/main.ts): one copy of its classes, so that the connection recognises the
+ * handlers' `ResponseError`s, and no second compile of ~190 KB.
+ */
+const sharedLspLibrary = {
+  name: 'cadre-ia-shared-lsp-library',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-(languageserver|languageserver-protocol|jsonrpc)(\/.*)?$/ }, () => ({ path: 'lsp-library', namespace: 'cadre-ia-lsp' }));
+    build.onResolve({ filter: /^\.\/server\.js$/ }, () => ({ path: './server.js', external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'cadre-ia-lsp' }, () => ({ contents: "module.exports = require('./server.js').lspLibrary;", loader: 'js', resolveDir: root }));
+  },
+};
+
 const contexts = [];
 for (const e of entries) {
   if (!existsSync(e.in)) {
@@ -116,7 +141,7 @@ for (const e of entries) {
             // compiles the schemas once, after it has answered `initialize`.
             plugins: [noNodeBuiltins, embeddedResources],
           }
-        : { ...common, platform: 'node', format: 'cjs', target: 'node20', plugins: [precompiledValidators] },
+        : { ...common, platform: 'node', format: 'cjs', target: 'node20', plugins: [precompiledValidators, ...(e.plugins?.() ?? [])] },
     ),
   );
 }

@@ -39,7 +39,7 @@ if (!args.includes('--no-build')) {
   process.stdout.write(b.output);
   if (b.status !== 0) fail('the build failed');
 }
-for (const f of ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js']) {
+for (const f of ['dist/client.js', 'dist/server.js', 'dist/server-full.js', 'dist/web/client.js', 'dist/web/server.js']) {
   if (!fs.existsSync(path.join(root, f))) fail(`${f} is missing (the build did not produce it)`);
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUNDLED_CATALOGUE_FILE } from '../core/catalogue';
 import { loadCatalogueFile } from '../node/catalogue';
 import { findDeclarations, readDeclaration } from '../node/files';
-import { lintListOnWorkers } from '../node/pool';
+import { lintListOnWorkers, SERVER_WORKER_LIMITS } from '../node/pool';
 import { resourcePath } from '../node/resources';
 import type { HostRead, ServerHost } from './host';
 
@@ -64,7 +64,7 @@ export const nodeHost: ServerHost = {
   watchPattern: (file) => file.split(path.sep).join('/'),
   today,
   async lintMany(files, options) {
-    const done = await lintListOnWorkers(files, options);
+    const done = await lintListOnWorkers(files, options, { slim: true, resourceLimits: SERVER_WORKER_LIMITS });
     return done?.map((d) => (d?.result.result ? { result: d.result.result, id: d.id } : undefined));
   },
 };

@@ -5,19 +5,21 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { cadreId } from '../core/catalogue';
+import { withoutTree } from '../core/parse';
 import { lintFileForList, type LintedFile } from './lintFiles';
 import { installNodeResources } from './resources';
 import { workerOptions, type PoolRequest, type PoolResponse, type PoolStart } from './pool';
 
 installNodeResources();
-const options = workerOptions(workerData as PoolStart);
+const start = workerData as PoolStart;
+const options = workerOptions(start);
 
 /** What crosses to the main thread: no class instances (the line index is rebuilt there), the catalogue as its `cadre:` (the main thread has the same ones). */
 function portable(d: LintedFile): LintedFile {
   const r = d.result.result;
   if (!r) return d;
   const { catalogue, ...rest } = r;
-  const { lines: _lines, ...parsed } = r.parsed;
+  const { lines: _lines, ...parsed } = start.slim ? withoutTree(r.parsed, { text: false, data: false }) : r.parsed;
   return { ...d, result: { ...d.result, result: { ...rest, parsed, cadre: cadreId(catalogue) } as never } };
 }
 

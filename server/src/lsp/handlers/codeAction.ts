@@ -6,10 +6,9 @@ import { derogationQuickFixOffered } from '../../core/inlineActions';
 import { t } from '../../core/i18n';
 import { overlaps } from '../../core/locate';
 import type { FixRef, Localized, Range } from '../../core/types';
+import { FIX_ALL_KIND } from '../capabilities';
 import { toLspDiagnostic, workspaceEdit } from '../convert';
 import type { Analysis, CadreServer } from '../server';
-
-export const FIX_ALL_KIND = 'source.fixAll.cadre-ia';
 
 /** What a code action carries until `codeAction/resolve` computes its edit. */
 export interface ActionData {
