@@ -51,6 +51,21 @@ describe('fuzz: core lint', function () {
     },
   );
 
+  it('regression (seed 841122171): a 32,764-character key in a section a syntax break crosses does not throw', () => {
+    // The engine asked whether the break hid the key with a regular expression built from the key:
+    // "Regular expression too large". It now searches the text (writesKey).
+    const text = mutate(seedDeclarations()[45 % seedDeclarations().length].text, [
+      { k: 'indent', at: 717339789, delta: -1 },
+      { k: 'longLine', at: 2019932049, size: 32764 },
+    ] as Parameters<typeof mutate>[1]);
+    assert.ok(text.length > 32_000, 'the long line is there');
+    const r = lintChecked(text, { locale: 'fr' });
+    assert.ok(
+      r.diagnostics.some((d) => d.code === 'syntax' || d.code.startsWith('schema-')),
+      'the broken text is reported',
+    );
+  });
+
   it('the mutations do produce what they name (the generator is not vacuous)', () => {
     const base = seedDeclarations().find((s) => s.name.endsWith('complete.ia.yaml'))!.text;
     const codesOf = (t: string) => new Set(lintText(t, { now: NOW, catalogue }).diagnostics.map((d) => d.code));

@@ -623,9 +623,23 @@ function followsFrom(parsed: ParsedDeclaration, d: Diagnostic, from: number, to:
   if (d.outcome !== 'a_completer' || !d.path || d.path.length < 2) return false;
   const block = sectionLines(parsed, String(d.path[0]));
   if (!block || block.end < from || block.start > to) return false;
-  const leaf = String(d.path[d.path.length - 1]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(^|[\\s{,\\-])${leaf}\\s*:`);
-  for (let l = block.start; l <= block.end && l < parsed.lines.lineCount; l++) if (re.test(parsed.lines.lineText(l))) return true;
+  const leaf = String(d.path[d.path.length - 1]);
+  for (let l = block.start; l <= block.end && l < parsed.lines.lineCount; l++) if (writesKey(parsed.lines.lineText(l), leaf)) return true;
+  return false;
+}
+
+/**
+ * Whether `line` writes `key:` (at its start or after a space, `{`, `,` or `-`). A plain search,
+ * not a regular expression built from the key: a key is user text of any length.
+ */
+export function writesKey(line: string, key: string): boolean {
+  if (!key) return false;
+  for (let i = line.indexOf(key); i >= 0; i = line.indexOf(key, i + 1)) {
+    if (i > 0 && !/[\s{,-]/.test(line[i - 1])) continue;
+    let j = i + key.length;
+    while (j < line.length && (line[j] === ' ' || line[j] === '\t')) j++;
+    if (line[j] === ':') return true;
+  }
   return false;
 }
 
