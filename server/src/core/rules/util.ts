@@ -27,13 +27,6 @@ export function highRiskDeployer(ctx: RuleContext): boolean {
   return !(typeof annex === 'string' && /^\s*2(?!\d)/.test(annex));
 }
 
-/** `droits.decisions_individuelles`: true, false (and the rule is marked not applicable), or undefined when not given. */
-export function makesIndividualDecisions(ctx: RuleContext): boolean | undefined {
-  const v = ctx.get(['droits', 'decisions_individuelles']);
-  if (v === false) ctx.notApplicable();
-  return typeof v === 'boolean' ? v : undefined;
-}
-
 /** Whether a value is a plain object (a YAML mapping). */
 export function isMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
