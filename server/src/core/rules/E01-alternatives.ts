@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'E01-alternatives',
@@ -29,9 +29,6 @@ export default defineRule({
   check(ctx) {
     // A missing section is reported once, by E01-finalite.
     if (!ctx.has(['interet_general'])) return;
-    const alternatives = ctx.get(['interet_general', 'alternatives_etudiees']);
-    if (!Array.isArray(alternatives) || !alternatives.some(filled)) {
-      ctx.report({ messageId: 'missing', path: ['interet_general', 'alternatives_etudiees'], outcome: 'a_completer', fixes: addMissing(ctx, ['interet_general', 'alternatives_etudiees']) });
-    }
+    requireFilled(ctx, ['interet_general', 'alternatives_etudiees'], { missing: 'missing', is: 'list' });
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'E01-finalite',
@@ -33,12 +33,7 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['interet_general'])) return;
-    if (!filled(ctx.get(['interet_general', 'finalite']))) {
-      ctx.report({ messageId: 'finalite', path: ['interet_general', 'finalite'], outcome: 'a_completer', fixes: addMissing(ctx, ['interet_general', 'finalite']) });
-    }
-    const benefices = ctx.get(['interet_general', 'benefices']);
-    if (!Array.isArray(benefices) || !benefices.some(filled)) {
-      ctx.report({ messageId: 'benefices', path: ['interet_general', 'benefices'], outcome: 'a_completer', fixes: addMissing(ctx, ['interet_general', 'benefices']) });
-    }
+    requireFilled(ctx, ['interet_general', 'finalite'], { missing: 'finalite' });
+    requireFilled(ctx, ['interet_general', 'benefices'], { missing: 'benefices', is: 'list' });
   },
 });

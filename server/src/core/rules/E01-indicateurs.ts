@@ -1,5 +1,5 @@
 import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, isMapping } from './util';
+import { isMapping, reportMissing, requireFilled } from './util';
 
 const meta = {
   id: 'E01-indicateurs',
@@ -32,17 +32,13 @@ export default defineRule({
   meta,
   check(ctx) {
     if (!ctx.has(['interet_general'])) return;
-    const indicateurs = ctx.get(['interet_general', 'indicateurs']);
-    if (!Array.isArray(indicateurs) || !indicateurs.some(isMapping)) {
-      ctx.report({ messageId: 'missing', path: ['interet_general', 'indicateurs'], outcome: 'a_completer', fixes: addMissing(ctx, ['interet_general', 'indicateurs']) });
-      return;
-    }
+    if (!requireFilled(ctx, ['interet_general', 'indicateurs'], { missing: 'missing', is: 'mappings' })) return;
+    const indicateurs = ctx.get(['interet_general', 'indicateurs']) as unknown[];
     indicateurs.forEach((ind, i) => {
       if (!isMapping(ind) || filled(ind.cible)) return;
       const nom = typeof ind.nom === 'string' ? ind.nom : `#${i + 1}`;
-      const path = ['interet_general', 'indicateurs', i, 'cible'];
       const rangePath = typeof ind.nom === 'string' ? ['interet_general', 'indicateurs', i, 'nom'] : undefined;
-      ctx.report({ messageId: 'noTarget', data: { nom }, path, rangePath, outcome: 'a_completer', fixes: addMissing(ctx, path) });
+      reportMissing(ctx, ['interet_general', 'indicateurs', i, 'cible'], { missing: 'noTarget', data: { nom }, rangePath });
     });
   },
 });

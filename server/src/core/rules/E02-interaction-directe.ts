@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { requireFalse } from './util';
 
 const meta = {
   id: 'E02-interaction-directe',
@@ -36,21 +36,17 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    const value = ctx.get(['usagers', 'interaction_directe']);
-    if (value === true) {
-      ctx.report({
-        messageId: ctx.get(['usagers', 'public_concerne']) === 'agents' ? 'directAgents' : 'direct',
-        path: ['usagers', 'interaction_directe'],
-        fixes: [
-          {
-            kind: 'set-value',
-            args: { path: ['usagers', 'interaction_directe'], value: false, comment: 'A CONFIRMER : un agent valide chaque réponse avant l’usager' },
-            title: meta.messages.fixFalse,
-          },
-        ],
-      });
-    } else if (value !== false) {
-      ctx.report({ messageId: 'missing', path: ['usagers', 'interaction_directe'], outcome: 'a_completer', fixes: addMissing(ctx, ['usagers', 'interaction_directe'], !ctx.has(['usagers'])) });
-    }
+    requireFalse(ctx, ['usagers', 'interaction_directe'], {
+      missing: 'missing',
+      breach: ctx.get(['usagers', 'public_concerne']) === 'agents' ? 'directAgents' : 'direct',
+      breachFixes: [
+        {
+          kind: 'set-value',
+          args: { path: ['usagers', 'interaction_directe'], value: false, comment: 'A CONFIRMER : un agent valide chaque réponse avant l’usager' },
+          title: meta.messages.fixFalse,
+        },
+      ],
+      preferredFix: !ctx.has(['usagers']),
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { reportMissing } from './util';
 
 const meta = {
   id: 'E03-bilan-annuel',
@@ -40,7 +40,8 @@ export default defineRule({
         fixes: [{ kind: 'replace-value', args: { path: ['bilan_annuel', 'inclus'], to: true }, title: meta.messages.fixTrue }],
       });
     } else if (inclus === undefined) {
-      ctx.report({ messageId: 'missing', path: ['bilan_annuel', 'inclus'], outcome: 'a_completer', fixes: addMissing(ctx, ['bilan_annuel', 'inclus'], true) });
+      // Only when absent: a value of another type is the schema's finding alone.
+      reportMissing(ctx, ['bilan_annuel', 'inclus'], { missing: 'missing', preferredFix: true });
     }
   },
 });

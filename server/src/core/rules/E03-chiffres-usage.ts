@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { inProduction, requireFilled } from './util';
 
 const meta = {
   id: 'E03-chiffres-usage',
@@ -33,15 +33,10 @@ export default defineRule({
     }
     // A missing section is E03-bilan-annuel's finding.
     if (!ctx.has(['bilan_annuel'])) return;
-    if (!ctx.has(['bilan_annuel', 'usage'])) {
-      ctx.report({ messageId: 'missing', data: { field: 'bilan_annuel.usage' }, path: ['bilan_annuel', 'usage'], outcome: 'a_completer', fixes: addMissing(ctx, ['bilan_annuel', 'usage']) });
-      return;
-    }
+    if (!requireFilled(ctx, ['bilan_annuel', 'usage'], { missing: 'missing', is: 'key', data: { field: 'bilan_annuel.usage' } })) return;
     for (const field of ['utilisateurs_actifs', 'requetes_an']) {
       const path = ['bilan_annuel', 'usage', field];
-      if (typeof ctx.get(path) !== 'number') {
-        ctx.report({ messageId: 'missing', data: { field: path.join('.') }, path, outcome: 'a_completer', fixes: addMissing(ctx, path) });
-      }
+      requireFilled(ctx, path, { missing: 'missing', is: 'number', data: { field: path.join('.') } });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'E04-decision-automatisee',
@@ -34,8 +34,7 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['controle_humain'])) return;
-    const niveau = ctx.get(['controle_humain', 'niveau']);
-    if (niveau === 'decision_automatisee') {
+    if (ctx.get(['controle_humain', 'niveau']) === 'decision_automatisee') {
       ctx.report({
         messageId: 'automated',
         path: ['controle_humain', 'niveau'],
@@ -47,8 +46,6 @@ export default defineRule({
           },
         ],
       });
-    } else if (niveau === undefined || niveau === null) {
-      ctx.report({ messageId: 'missing', path: ['controle_humain', 'niveau'], outcome: 'a_completer', fixes: addMissing(ctx, ['controle_humain', 'niveau']) });
-    }
+    } else requireFilled(ctx, ['controle_humain', 'niveau'], { missing: 'missing', is: 'present' });
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'E04-validation-humaine',
@@ -29,8 +29,6 @@ export default defineRule({
   check(ctx) {
     // A missing section is E04-decision-automatisee's finding.
     if (!ctx.has(['controle_humain'])) return;
-    if (!filled(ctx.get(['controle_humain', 'validation']))) {
-      ctx.report({ messageId: 'missing', path: ['controle_humain', 'validation'], outcome: 'a_completer', fixes: addMissing(ctx, ['controle_humain', 'validation']) });
-    }
+    requireFilled(ctx, ['controle_humain', 'validation'], { missing: 'missing' });
   },
 });

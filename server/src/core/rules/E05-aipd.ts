@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction, processesPersonalData } from './util';
+import { processesPersonalData, reportMissing, requireTrue } from './util';
 
 const meta = {
   id: 'E05-aipd',
@@ -47,7 +47,6 @@ export default defineRule({
     if (!processesPersonalData(ctx)) return;
     const sensibles = ctx.get(['donnees', 'sensibles']) === true;
     const requise = ctx.get(['donnees', 'aipd', 'requise']);
-    const realisee = ctx.get(['donnees', 'aipd', 'realisee']);
     if (sensibles && requise === false) {
       ctx.report({
         messageId: 'sensitiveRequired',
@@ -57,16 +56,10 @@ export default defineRule({
       });
     }
     if (requise === undefined && !sensibles) {
-      ctx.report({ messageId: 'requiseMissing', path: ['donnees', 'aipd', 'requise'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'aipd', 'requise']) });
+      reportMissing(ctx, ['donnees', 'aipd', 'requise'], { missing: 'requiseMissing' });
       return;
     }
     if (requise !== true && !sensibles) return;
-    if (realisee === true) return;
-    if (realisee === false) {
-      if (inProduction(ctx)) ctx.report({ messageId: 'notDoneProduction', path: ['donnees', 'aipd', 'realisee'] });
-      else ctx.report({ messageId: 'notDone', path: ['donnees', 'aipd', 'realisee'], outcome: 'a_completer' });
-    } else {
-      ctx.report({ messageId: 'realiseeMissing', path: ['donnees', 'aipd', 'realisee'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'aipd', 'realisee']) });
-    }
+    requireTrue(ctx, ['donnees', 'aipd', 'realisee'], { missing: 'realiseeMissing', breach: 'notDone', breachInService: 'notDoneProduction' });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { applicableIf, requireFilled } from './util';
 
 const meta = {
   id: 'E05-base-legale',
@@ -38,19 +38,10 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['donnees'])) return;
-    const personnelles = ctx.get(['donnees', 'personnelles']);
-    if (personnelles === false) {
-      ctx.notApplicable();
-      return;
-    }
-    if (personnelles !== true) {
-      ctx.report({ messageId: 'personnelles', path: ['donnees', 'personnelles'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'personnelles']) });
-      return;
-    }
-    const base = ctx.get(['donnees', 'base_legale']);
-    if (base === undefined || base === null || base === '') {
-      ctx.report({ messageId: 'missing', path: ['donnees', 'base_legale'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'base_legale']) });
-    } else if (base === 'interets_legitimes') {
+    if (!applicableIf(ctx, ['donnees', 'personnelles'], 'personnelles')) return;
+    // Stated: any value but null or an empty string (what the value is, the schema checks).
+    if (!requireFilled(ctx, ['donnees', 'base_legale'], { missing: 'missing', is: (v) => v !== undefined && v !== null && v !== '' })) return;
+    if (ctx.get(['donnees', 'base_legale']) === 'interets_legitimes') {
       ctx.report({
         messageId: 'legitimate',
         path: ['donnees', 'base_legale'],

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, processesPersonalData } from './util';
+import { processesPersonalData, requireFilled } from './util';
 
 const meta = {
   id: 'E05-conservation',
@@ -28,8 +28,6 @@ export default defineRule({
   meta,
   check(ctx) {
     if (!processesPersonalData(ctx)) return;
-    if (typeof ctx.get(['donnees', 'conservation_jours']) !== 'number') {
-      ctx.report({ messageId: 'missing', path: ['donnees', 'conservation_jours'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'conservation_jours']) });
-    }
+    requireFilled(ctx, ['donnees', 'conservation_jours'], { missing: 'missing', is: 'number' });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction, processesPersonalData } from './util';
+import { processesPersonalData, requireTrue } from './util';
 
 const meta = {
   id: 'E05-dpo-consulte',
@@ -36,13 +36,6 @@ export default defineRule({
   meta,
   check(ctx) {
     if (!processesPersonalData(ctx)) return;
-    const consulte = ctx.get(['donnees', 'dpo_consulte']);
-    if (consulte === true) return;
-    if (consulte === false) {
-      if (inProduction(ctx)) ctx.report({ messageId: 'notConsultedProduction', path: ['donnees', 'dpo_consulte'] });
-      else ctx.report({ messageId: 'notConsulted', path: ['donnees', 'dpo_consulte'], outcome: 'a_completer' });
-    } else {
-      ctx.report({ messageId: 'missing', path: ['donnees', 'dpo_consulte'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'dpo_consulte']) });
-    }
+    requireTrue(ctx, ['donnees', 'dpo_consulte'], { missing: 'missing', breach: 'notConsulted', breachInService: 'notConsultedProduction' });
   },
 });

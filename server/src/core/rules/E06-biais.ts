@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { inProduction, requireFilled, requireTrue } from './util';
 
 const meta = {
   id: 'E06-biais',
@@ -45,19 +45,9 @@ export default defineRule({
   meta,
   check(ctx) {
     if (!ctx.has(['droits'])) return;
-    const evalue = ctx.get(['droits', 'biais', 'evalue']);
-    if (evalue === true) {
-      if (!filled(ctx.get(['droits', 'biais', 'methode']))) {
-        ctx.report({ messageId: 'method', path: ['droits', 'biais', 'methode'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits', 'biais', 'methode']) });
-      }
-      return;
-    }
-    if (evalue === false) {
-      const rights = ctx.get(['droits', 'ai_act', 'categorie']) === 'haut_risque' || ctx.get(['droits', 'decisions_individuelles']) === true;
-      if (rights && inProduction(ctx)) ctx.report({ messageId: 'notDoneProduction', path: ['droits', 'biais', 'evalue'] });
-      else ctx.report({ messageId: 'notDone', path: ['droits', 'biais', 'evalue'], outcome: 'a_completer' });
-      return;
-    }
-    ctx.report({ messageId: 'missing', path: ['droits', 'biais', 'evalue'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits', 'biais', 'evalue']) });
+    // Not assessing bias is a breach once in service for a system touching rights (high risk or individual decisions).
+    const rights = ctx.get(['droits', 'ai_act', 'categorie']) === 'haut_risque' || ctx.get(['droits', 'decisions_individuelles']) === true;
+    const evalue = requireTrue(ctx, ['droits', 'biais', 'evalue'], { missing: 'missing', breach: 'notDone', breachInService: 'notDoneProduction', inService: rights && inProduction(ctx) });
+    if (evalue === true) requireFilled(ctx, ['droits', 'biais', 'methode'], { missing: 'method' });
   },
 });

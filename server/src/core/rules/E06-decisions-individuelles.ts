@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { applicableIf, requireFilled } from './util';
 
 const meta = {
   id: 'E06-decisions-individuelles',
@@ -46,34 +46,9 @@ export default defineRule({
   check(ctx) {
     // A missing section is E06-pratique-interdite's finding.
     if (!ctx.has(['droits'])) return;
-    const decisions = ctx.get(['droits', 'decisions_individuelles']);
-    if (decisions === false) {
-      ctx.notApplicable();
-      return;
-    }
-    if (decisions !== true) {
-      ctx.report({ messageId: 'unknown', path: ['droits', 'decisions_individuelles'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits', 'decisions_individuelles']) });
-      return;
-    }
-    const prod = inProduction(ctx);
+    if (!applicableIf(ctx, ['droits', 'decisions_individuelles'], 'unknown')) return;
     const related = [{ path: ['droits', 'decisions_individuelles'], messageId: 'decisions' as const }];
-    if (!filled(ctx.get(['droits', 'publication_regles_url']))) {
-      ctx.report({
-        messageId: prod ? 'publicationProduction' : 'publication',
-        path: ['droits', 'publication_regles_url'],
-        outcome: prod ? 'non_conforme' : 'a_completer',
-        related,
-        fixes: addMissing(ctx, ['droits', 'publication_regles_url']),
-      });
-    }
-    if (!filled(ctx.get(['droits', 'recours']))) {
-      ctx.report({
-        messageId: prod ? 'recoursProduction' : 'recours',
-        path: ['droits', 'recours'],
-        outcome: prod ? 'non_conforme' : 'a_completer',
-        related,
-        fixes: addMissing(ctx, ['droits', 'recours']),
-      });
-    }
+    requireFilled(ctx, ['droits', 'publication_regles_url'], { missing: 'publication', missingInService: 'publicationProduction', related });
+    requireFilled(ctx, ['droits', 'recours'], { missing: 'recours', missingInService: 'recoursProduction', related });
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'E06-haut-risque',
@@ -48,28 +48,9 @@ export default defineRule({
       ctx.notApplicable();
       return;
     }
-    const prod = inProduction(ctx);
     const related = [{ path: ['droits', 'ai_act', 'categorie'], messageId: 'highRisk' as const }];
-    if (!filled(ctx.get(['droits', 'ai_act', 'annexe_iii']))) {
-      ctx.report({ messageId: 'annex', path: ['droits', 'ai_act', 'annexe_iii'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits', 'ai_act', 'annexe_iii']) });
-    }
-    if (ctx.get(['droits', 'fria', 'realisee']) !== true) {
-      ctx.report({
-        messageId: prod ? 'friaProduction' : 'fria',
-        path: ['droits', 'fria', 'realisee'],
-        outcome: prod ? 'non_conforme' : 'a_completer',
-        related,
-        fixes: addMissing(ctx, ['droits', 'fria', 'realisee']),
-      });
-    }
-    if (!filled(ctx.get(['droits', 'enregistrement_ue']))) {
-      ctx.report({
-        messageId: prod ? 'registrationProduction' : 'registration',
-        path: ['droits', 'enregistrement_ue'],
-        outcome: prod ? 'non_conforme' : 'a_completer',
-        related,
-        fixes: addMissing(ctx, ['droits', 'enregistrement_ue']),
-      });
-    }
+    requireFilled(ctx, ['droits', 'ai_act', 'annexe_iii'], { missing: 'annex' });
+    requireFilled(ctx, ['droits', 'fria', 'realisee'], { missing: 'fria', missingInService: 'friaProduction', is: 'true', related });
+    requireFilled(ctx, ['droits', 'enregistrement_ue'], { missing: 'registration', missingInService: 'registrationProduction', related });
   },
 });

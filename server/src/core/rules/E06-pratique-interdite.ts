@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'E06-pratique-interdite',
@@ -33,10 +33,7 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['droits'])) return;
-    const categorie = ctx.get(['droits', 'ai_act', 'categorie']);
-    if (categorie === 'interdit') ctx.report({ messageId: 'forbidden', path: ['droits', 'ai_act', 'categorie'] });
-    else if (categorie === undefined || categorie === null) {
-      ctx.report({ messageId: 'missing', path: ['droits', 'ai_act', 'categorie'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits', 'ai_act', 'categorie']) });
-    }
+    if (ctx.get(['droits', 'ai_act', 'categorie']) === 'interdit') ctx.report({ messageId: 'forbidden', path: ['droits', 'ai_act', 'categorie'] });
+    else requireFilled(ctx, ['droits', 'ai_act', 'categorie'], { missing: 'missing', is: 'present' });
   },
 });

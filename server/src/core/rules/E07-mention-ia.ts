@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled, requireTrue } from './util';
 
 const meta = {
   id: 'E07-mention-ia',
@@ -38,21 +38,11 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['transparence'])) return;
-    const mention = ctx.get(['transparence', 'mention_ia']);
-    if (mention === false) {
-      ctx.report({
-        messageId: 'noMention',
-        path: ['transparence', 'mention_ia'],
-        fixes: [{ kind: 'replace-value', args: { path: ['transparence', 'mention_ia'], to: true }, title: meta.messages.fixTrue }],
-      });
-      return;
-    }
-    if (mention !== true) {
-      ctx.report({ messageId: 'missing', path: ['transparence', 'mention_ia'], outcome: 'a_completer', fixes: addMissing(ctx, ['transparence', 'mention_ia']) });
-      return;
-    }
-    if (!filled(ctx.get(['transparence', 'texte_mention']))) {
-      ctx.report({ messageId: 'text', path: ['transparence', 'texte_mention'], outcome: 'a_completer', fixes: addMissing(ctx, ['transparence', 'texte_mention']) });
-    }
+    const mention = requireTrue(ctx, ['transparence', 'mention_ia'], {
+      missing: 'missing',
+      breach: 'noMention',
+      breachFixes: [{ kind: 'replace-value', args: { path: ['transparence', 'mention_ia'], to: true }, title: meta.messages.fixTrue }],
+    });
+    if (mention === true) requireFilled(ctx, ['transparence', 'texte_mention'], { missing: 'text' });
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'E08-dialogue-social',
@@ -33,10 +33,6 @@ export default defineRule({
   check(ctx) {
     // A missing section is E08-formation's finding.
     if (!ctx.has(['agents'])) return;
-    const instances = ctx.get(['agents', 'dialogue_social', 'instances_consultees']);
-    if (Array.isArray(instances) && instances.some(filled)) return;
-    const fixes = addMissing(ctx, ['agents', 'dialogue_social', 'instances_consultees']);
-    if (inProduction(ctx)) ctx.report({ messageId: 'notDoneProduction', path: ['agents', 'dialogue_social', 'instances_consultees'], fixes });
-    else ctx.report({ messageId: 'notDone', path: ['agents', 'dialogue_social', 'instances_consultees'], outcome: 'a_completer', fixes });
+    requireFilled(ctx, ['agents', 'dialogue_social', 'instances_consultees'], { missing: 'notDone', missingInService: 'notDoneProduction', is: 'list' });
   },
 });

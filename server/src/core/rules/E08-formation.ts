@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { requireTrue } from './util';
 
 const meta = {
   id: 'E08-formation',
@@ -37,13 +37,6 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['agents'])) return;
-    const realisee = ctx.get(['agents', 'formation', 'realisee']);
-    if (realisee === true) return;
-    if (realisee === false) {
-      if (inProduction(ctx)) ctx.report({ messageId: 'notDoneProduction', path: ['agents', 'formation', 'realisee'] });
-      else ctx.report({ messageId: 'notDone', path: ['agents', 'formation', 'realisee'], outcome: 'a_completer' });
-      return;
-    }
-    ctx.report({ messageId: 'missing', path: ['agents', 'formation', 'realisee'], outcome: 'a_completer', fixes: addMissing(ctx, ['agents', 'formation', 'realisee']) });
+    requireTrue(ctx, ['agents', 'formation', 'realisee'], { missing: 'missing', breach: 'notDone', breachInService: 'notDoneProduction' });
   },
 });

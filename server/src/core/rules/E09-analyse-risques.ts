@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'E09-analyse-risques',
@@ -33,13 +33,7 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['securite'])) return;
-    if (!ctx.has(['securite', 'analyse_risques'])) {
-      ctx.report({ messageId: 'absent', path: ['securite', 'analyse_risques'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite', 'analyse_risques']) });
-      return;
-    }
-    for (const field of ['methode', 'date']) {
-      const path = ['securite', 'analyse_risques', field];
-      if (!filled(ctx.get(path))) ctx.report({ messageId: 'missing', data: { field }, path, outcome: 'a_completer', fixes: addMissing(ctx, path) });
-    }
+    if (!requireFilled(ctx, ['securite', 'analyse_risques'], { missing: 'absent', is: 'key' })) return;
+    for (const field of ['methode', 'date']) requireFilled(ctx, ['securite', 'analyse_risques', field], { missing: 'missing', data: { field } });
   },
 });

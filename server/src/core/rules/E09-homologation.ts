@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { inProduction, reportMissing } from './util';
 
 const meta = {
   id: 'E09-homologation',
@@ -43,10 +43,7 @@ export default defineRule({
     if (!ctx.has(['securite'])) return;
     const statut = ctx.get(['securite', 'homologation', 'statut']);
     if (statut === 'prononcee' || statut === 'non_requise') return;
-    if (typeof statut === 'string') {
-      ctx.report({ messageId: 'notApproved', data: { statut }, path: ['securite', 'homologation', 'statut'] });
-    } else {
-      ctx.report({ messageId: 'missing', path: ['securite', 'homologation', 'statut'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite', 'homologation', 'statut']) });
-    }
+    if (typeof statut === 'string') ctx.report({ messageId: 'notApproved', data: { statut }, path: ['securite', 'homologation', 'statut'] });
+    else reportMissing(ctx, ['securite', 'homologation', 'statut'], { missing: 'missing' });
   },
 });

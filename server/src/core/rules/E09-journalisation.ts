@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { reportMissing, requireTrue } from './util';
 
 /** Shortest log retention by default, in days (six months); a catalogue sets its own (`min_jours`). */
 export const MIN_LOG_DAYS = 180;
@@ -62,18 +62,14 @@ export default defineRule({
   check(ctx) {
     if (!ctx.has(['securite'])) return;
     const min = Number(ctx.options.min_jours ?? MIN_LOG_DAYS);
-    const active = ctx.get(['securite', 'journalisation', 'active']);
-    if (active === false) {
-      ctx.report({
-        messageId: 'inactive',
-        path: ['securite', 'journalisation', 'active'],
-        fixes: [{ kind: 'set-value', args: { path: ['securite', 'journalisation', 'active'], value: true, comment: `A CONFIRMER : journaux conservés ${min} jours` }, title: meta.messages.fixTrue }],
-      });
-      return;
-    }
-    if (active !== true) {
-      ctx.report({ messageId: 'activeMissing', path: ['securite', 'journalisation', 'active'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite', 'journalisation', 'active']) });
-    }
+    const active = requireTrue(ctx, ['securite', 'journalisation', 'active'], {
+      missing: 'activeMissing',
+      breach: 'inactive',
+      breachFixes: [
+        { kind: 'set-value', args: { path: ['securite', 'journalisation', 'active'], value: true, comment: `A CONFIRMER : journaux conservés ${min} jours` }, title: meta.messages.fixTrue },
+      ],
+    });
+    if (active === false) return;
     const days = ctx.get(['securite', 'journalisation', 'conservation_jours']);
     if (typeof days === 'number') {
       if (days < min) {
@@ -84,13 +80,6 @@ export default defineRule({
           fixes: [{ kind: 'replace-value', args: { path: ['securite', 'journalisation', 'conservation_jours'], to: min }, title: meta.messages.fixDays, preferred: true }],
         });
       }
-    } else if (active === true) {
-      ctx.report({
-        messageId: 'daysMissing',
-        path: ['securite', 'journalisation', 'conservation_jours'],
-        outcome: 'a_completer',
-        fixes: addMissing(ctx, ['securite', 'journalisation', 'conservation_jours']),
-      });
-    }
+    } else if (active === true) reportMissing(ctx, ['securite', 'journalisation', 'conservation_jours'], { missing: 'daysMissing' });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, isMapping } from './util';
+import { isMapping, reportMissing, requireFilled } from './util';
 
 const meta = {
   id: 'E09-risques-ia',
@@ -32,17 +32,13 @@ export default defineRule({
   meta,
   check(ctx) {
     if (!ctx.has(['securite'])) return;
-    const risques = ctx.get(['securite', 'risques_specifiques']);
-    if (!Array.isArray(risques) || !risques.some(isMapping)) {
-      ctx.report({ messageId: 'missing', path: ['securite', 'risques_specifiques'], outcome: 'a_completer', fixes: addMissing(ctx, ['securite', 'risques_specifiques']) });
-      return;
-    }
+    if (!requireFilled(ctx, ['securite', 'risques_specifiques'], { missing: 'missing', is: 'mappings' })) return;
+    const risques = ctx.get(['securite', 'risques_specifiques']) as unknown[];
     risques.forEach((r, i) => {
       if (!isMapping(r) || filled(r.mesure)) return;
       const risque = typeof r.risque === 'string' ? r.risque : `#${i + 1}`;
-      const path = ['securite', 'risques_specifiques', i, 'mesure'];
       const rangePath = typeof r.risque === 'string' ? ['securite', 'risques_specifiques', i, 'risque'] : undefined;
-      ctx.report({ messageId: 'noMeasure', data: { risque }, path, rangePath, outcome: 'a_completer', fixes: addMissing(ctx, path) });
+      reportMissing(ctx, ['securite', 'risques_specifiques', i, 'mesure'], { missing: 'noMeasure', data: { risque }, rangePath });
     });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { reportMissing, requireFilled } from './util';
 
 /** Classifications whose data must stay on a SecNumCloud-qualified hosting. */
 export const PROTECTED_CLASSIFICATIONS: readonly string[] = ['sensible', 'diffusion_restreinte'];
@@ -46,26 +46,14 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    const classification = ctx.get(['donnees', 'classification']);
-    if (typeof classification !== 'string') {
-      ctx.report({ messageId: 'missing', path: ['donnees', 'classification'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'classification']) });
-      return;
-    }
+    if (!requireFilled(ctx, ['donnees', 'classification'], { missing: 'missing', is: 'string' })) return;
+    const classification = ctx.get(['donnees', 'classification']) as string;
     if (!PROTECTED_CLASSIFICATIONS.includes(classification)) return;
     const qualification = ctx.get(['souverainete', 'hebergement', 'qualification']);
     if (qualification === 'secnumcloud') return;
     const related = [{ path: ['donnees', 'classification'], messageId: 'classification' as const, data: { classification } }];
     if (typeof qualification === 'string') {
       ctx.report({ messageId: 'notQualified', data: { classification, qualification }, path: ['souverainete', 'hebergement', 'qualification'], related });
-    } else {
-      ctx.report({
-        messageId: 'qualificationMissing',
-        data: { classification },
-        path: ['souverainete', 'hebergement', 'qualification'],
-        outcome: 'a_completer',
-        related,
-        fixes: addMissing(ctx, ['souverainete', 'hebergement', 'qualification']),
-      });
-    }
+    } else reportMissing(ctx, ['souverainete', 'hebergement', 'qualification'], { missing: 'qualificationMissing', data: { classification }, related });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { requireFalse } from './util';
 
 const meta = {
   id: 'E10-reutilisation-fournisseur',
@@ -34,21 +34,16 @@ export default defineRule({
   check(ctx) {
     // A missing section is E05-base-legale's and E10-donnees-sensibles-secnumcloud's finding.
     if (!ctx.has(['donnees'])) return;
-    const reuse = ctx.get(['donnees', 'reutilisation_par_fournisseur']);
-    if (reuse === true) {
-      ctx.report({
-        messageId: 'reuse',
-        path: ['donnees', 'reutilisation_par_fournisseur'],
-        fixes: [
-          {
-            kind: 'set-value',
-            args: { path: ['donnees', 'reutilisation_par_fournisseur'], value: false, comment: 'A CONFIRMER : clause de non-réutilisation au contrat' },
-            title: meta.messages.fixFalse,
-          },
-        ],
-      });
-    } else if (reuse !== false) {
-      ctx.report({ messageId: 'missing', path: ['donnees', 'reutilisation_par_fournisseur'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'reutilisation_par_fournisseur']) });
-    }
+    requireFalse(ctx, ['donnees', 'reutilisation_par_fournisseur'], {
+      missing: 'missing',
+      breach: 'reuse',
+      breachFixes: [
+        {
+          kind: 'set-value',
+          args: { path: ['donnees', 'reutilisation_par_fournisseur'], value: false, comment: 'A CONFIRMER : clause de non-réutilisation au contrat' },
+          title: meta.messages.fixFalse,
+        },
+      ],
+    });
   },
 });

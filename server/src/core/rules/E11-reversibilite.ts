@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled, requireTrue } from './util';
 
 const meta = {
   id: 'E11-reversibilite',
@@ -38,23 +38,10 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['reversibilite'])) return;
-    const existe = ctx.get(['reversibilite', 'plan_sortie', 'existe']);
-    if (existe === false) ctx.report({ messageId: 'noPlan', path: ['reversibilite', 'plan_sortie', 'existe'] });
-    else if (existe !== true)
-      ctx.report({ messageId: 'planMissing', path: ['reversibilite', 'plan_sortie', 'existe'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'plan_sortie', 'existe']) });
-    else if (!filled(ctx.get(['reversibilite', 'plan_sortie', 'reference']))) {
-      ctx.report({ messageId: 'planReference', path: ['reversibilite', 'plan_sortie', 'reference'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'plan_sortie', 'reference']) });
-    }
-    const formats = ctx.get(['reversibilite', 'formats_export']);
-    if (!Array.isArray(formats) || !formats.some(filled)) {
-      ctx.report({ messageId: 'formats', path: ['reversibilite', 'formats_export'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'formats_export']) });
-    }
-    if (!filled(ctx.get(['reversibilite', 'solution_de_repli']))) {
-      ctx.report({ messageId: 'fallback', path: ['reversibilite', 'solution_de_repli'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'solution_de_repli']) });
-    }
-    const clause = ctx.get(['reversibilite', 'clause_contractuelle']);
-    if (clause === false) ctx.report({ messageId: 'noClause', path: ['reversibilite', 'clause_contractuelle'] });
-    else if (clause !== true)
-      ctx.report({ messageId: 'clauseMissing', path: ['reversibilite', 'clause_contractuelle'], outcome: 'a_completer', fixes: addMissing(ctx, ['reversibilite', 'clause_contractuelle']) });
+    const existe = requireTrue(ctx, ['reversibilite', 'plan_sortie', 'existe'], { missing: 'planMissing', breach: 'noPlan' });
+    if (existe === true) requireFilled(ctx, ['reversibilite', 'plan_sortie', 'reference'], { missing: 'planReference' });
+    requireFilled(ctx, ['reversibilite', 'formats_export'], { missing: 'formats', is: 'list' });
+    requireFilled(ctx, ['reversibilite', 'solution_de_repli'], { missing: 'fallback' });
+    requireTrue(ctx, ['reversibilite', 'clause_contractuelle'], { missing: 'clauseMissing', breach: 'noClause' });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { requireFalse } from './util';
 
 const meta = {
   id: 'E12-droit-extraterritorial',
@@ -38,10 +38,6 @@ export default defineRule({
   check(ctx) {
     // A missing section is E12-hebergement-ue's finding.
     if (!ctx.has(['souverainete'])) return;
-    const exposed = ctx.get(['souverainete', 'soumis_droit_extraterritorial']);
-    if (exposed === true) ctx.report({ messageId: 'exposed', path: ['souverainete', 'soumis_droit_extraterritorial'] });
-    else if (exposed !== false) {
-      ctx.report({ messageId: 'missing', path: ['souverainete', 'soumis_droit_extraterritorial'], outcome: 'a_completer', fixes: addMissing(ctx, ['souverainete', 'soumis_droit_extraterritorial']) });
-    }
+    requireFalse(ctx, ['souverainete', 'soumis_droit_extraterritorial'], { missing: 'missing', breach: 'exposed' });
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, EU_EEA_COUNTRIES } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { EU_EEA_COUNTRIES, requireFilled } from './util';
 
 const meta = {
   id: 'E12-hebergement-ue',
@@ -33,11 +33,8 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['souverainete'])) return;
-    const pays = ctx.get(['souverainete', 'hebergement', 'pays']);
-    if (typeof pays !== 'string' || !filled(pays)) {
-      ctx.report({ messageId: 'missing', path: ['souverainete', 'hebergement', 'pays'], outcome: 'a_completer', fixes: addMissing(ctx, ['souverainete', 'hebergement', 'pays']) });
-    } else if (!EU_EEA_COUNTRIES.has(pays.toUpperCase())) {
-      ctx.report({ messageId: 'outside', data: { pays }, path: ['souverainete', 'hebergement', 'pays'] });
-    }
+    if (!requireFilled(ctx, ['souverainete', 'hebergement', 'pays'], { missing: 'missing', is: 'text' })) return;
+    const pays = ctx.get(['souverainete', 'hebergement', 'pays']) as string;
+    if (!EU_EEA_COUNTRIES.has(pays.toUpperCase())) ctx.report({ messageId: 'outside', data: { pays }, path: ['souverainete', 'hebergement', 'pays'] });
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'E13-sobriete',
@@ -33,8 +33,6 @@ export default defineRule({
   check(ctx) {
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['environnement'])) return;
-    if (!filled(ctx.get(['environnement', 'justification_sobriete']))) {
-      ctx.report({ messageId: 'missing', path: ['environnement', 'justification_sobriete'], outcome: 'a_completer', fixes: addMissing(ctx, ['environnement', 'justification_sobriete']) });
-    }
+    requireFilled(ctx, ['environnement', 'justification_sobriete'], { missing: 'missing' });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { inProduction, reportMissing, requireFilled } from './util';
 
 const meta = {
   id: 'E14-empreinte',
@@ -50,30 +50,14 @@ export default defineRule({
     }
     // A missing section is the engine's finding (cadre-section-manquante).
     if (!ctx.has(['environnement'])) return;
-    if ((inService || measured) && typeof ctx.get(['environnement', 'mesure', 'methode']) !== 'string') {
-      ctx.report({
-        messageId: inService ? 'method' : 'methodDocumented',
-        path: ['environnement', 'mesure', 'methode'],
-        outcome: 'a_completer',
-        fixes: addMissing(ctx, ['environnement', 'mesure', 'methode']),
-      });
-    }
+    if (inService || measured) requireFilled(ctx, ['environnement', 'mesure', 'methode'], { missing: inService ? 'method' : 'methodDocumented', is: 'string' });
     if (!estimated) {
-      if (!inService) return;
-      ctx.report({
-        messageId: 'estimate',
-        data: { field: 'environnement.estimation_annuelle' },
-        path: ['environnement', 'estimation_annuelle'],
-        outcome: 'a_completer',
-        fixes: addMissing(ctx, ['environnement', 'estimation_annuelle']),
-      });
+      if (inService) reportMissing(ctx, ['environnement', 'estimation_annuelle'], { missing: 'estimate', data: { field: 'environnement.estimation_annuelle' } });
       return;
     }
     for (const field of ['energie_kwh', 'co2e_kg']) {
       const path = ['environnement', 'estimation_annuelle', field];
-      if (typeof ctx.get(path) !== 'number') {
-        ctx.report({ messageId: inService ? 'estimate' : 'estimateDocumented', data: { field: path.join('.') }, path, outcome: 'a_completer', fixes: addMissing(ctx, path) });
-      }
+      requireFilled(ctx, path, { missing: inService ? 'estimate' : 'estimateDocumented', is: 'number', data: { field: path.join('.') } });
     }
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, inProduction } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { requireFilled } from './util';
 
 const meta = {
   id: 'decision-exclusivement-automatisee',
@@ -39,21 +39,14 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    const niveau = ctx.get(['controle_humain', 'niveau']);
-    if (niveau === undefined || niveau === null) {
-      ctx.report({ messageId: 'levelMissing', path: ['controle_humain', 'niveau'], outcome: 'a_completer', fixes: addMissing(ctx, ['controle_humain', 'niveau']) });
-      return;
-    }
+    if (!requireFilled(ctx, ['controle_humain', 'niveau'], { missing: 'levelMissing', is: 'present' })) return;
     // Only decisions about people: without personal data, no one is the subject of the decision.
-    if (niveau !== 'decision_automatisee' || ctx.get(['donnees', 'personnelles']) === false) {
+    if (ctx.get(['controle_humain', 'niveau']) !== 'decision_automatisee' || ctx.get(['donnees', 'personnelles']) === false) {
       ctx.notApplicable();
       return;
     }
     const related = [{ path: ['controle_humain', 'niveau'], messageId: 'automated' as const }];
     if (ctx.get(['donnees', 'sensibles']) === true) ctx.report({ messageId: 'sensitive', path: ['donnees', 'sensibles'], related });
-    if (!filled(ctx.get(['droits', 'recours']))) {
-      if (inProduction(ctx)) ctx.report({ messageId: 'noRemedyInService', path: ['droits', 'recours'], related, fixes: addMissing(ctx, ['droits', 'recours']) });
-      else ctx.report({ messageId: 'noRemedy', path: ['droits', 'recours'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['droits', 'recours']) });
-    }
+    requireFilled(ctx, ['droits', 'recours'], { missing: 'noRemedy', missingInService: 'noRemedyInService', related });
   },
 });

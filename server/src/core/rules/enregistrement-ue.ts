@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, highRiskDeployer, inProduction } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { highRiskDeployer, requireFilled } from './util';
 
 const meta = {
   id: 'enregistrement-ue',
@@ -35,9 +35,7 @@ export default defineRule({
       ctx.notApplicable();
       return;
     }
-    if (filled(ctx.get(['droits', 'enregistrement_ue']))) return;
     const related = [{ path: ['droits', 'ai_act', 'categorie'], messageId: 'highRisk' as const }];
-    if (inProduction(ctx)) ctx.report({ messageId: 'missingInService', path: ['droits', 'enregistrement_ue'], related, fixes: addMissing(ctx, ['droits', 'enregistrement_ue']) });
-    else ctx.report({ messageId: 'missing', path: ['droits', 'enregistrement_ue'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['droits', 'enregistrement_ue']) });
+    requireFilled(ctx, ['droits', 'enregistrement_ue'], { missing: 'missing', missingInService: 'missingInService', related });
   },
 });

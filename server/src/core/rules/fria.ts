@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, highRiskDeployer, inProduction } from './util';
+import { highRiskDeployer, requireTrue } from './util';
 
 const meta = {
   id: 'fria',
@@ -39,14 +39,7 @@ export default defineRule({
       ctx.notApplicable();
       return;
     }
-    const done = ctx.get(['droits', 'fria', 'realisee']);
-    if (done === true) return;
     const related = [{ path: ['droits', 'ai_act', 'categorie'], messageId: 'highRisk' as const }];
-    if (done === false) {
-      if (inProduction(ctx)) ctx.report({ messageId: 'notDoneInService', path: ['droits', 'fria', 'realisee'], related });
-      else ctx.report({ messageId: 'notDone', path: ['droits', 'fria', 'realisee'], outcome: 'a_completer', related });
-      return;
-    }
-    ctx.report({ messageId: 'missing', path: ['droits', 'fria', 'realisee'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['droits', 'fria', 'realisee']) });
+    requireTrue(ctx, ['droits', 'fria', 'realisee'], { missing: 'missing', breach: 'notDone', breachInService: 'notDoneInService', related });
   },
 });

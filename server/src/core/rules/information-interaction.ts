@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing } from './util';
+import { applicableIf, requireTrue } from './util';
 
 const meta = {
   id: 'information-interaction',
@@ -35,19 +35,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    const interaction = ctx.get(['usagers', 'interaction_directe']);
-    if (interaction === false) {
-      ctx.notApplicable();
-      return;
-    }
-    if (interaction !== true) {
-      ctx.report({ messageId: 'interactionMissing', path: ['usagers', 'interaction_directe'], outcome: 'a_completer', fixes: addMissing(ctx, ['usagers', 'interaction_directe']) });
-      return;
-    }
-    const informed = ctx.get(['usagers', 'information_ia']);
-    if (informed === true) return;
+    if (!applicableIf(ctx, ['usagers', 'interaction_directe'], 'interactionMissing')) return;
     const related = [{ path: ['usagers', 'interaction_directe'], messageId: 'direct' as const }];
-    if (informed === false) ctx.report({ messageId: 'notInformed', path: ['usagers', 'information_ia'], related });
-    else ctx.report({ messageId: 'informationMissing', path: ['usagers', 'information_ia'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['usagers', 'information_ia']) });
+    requireTrue(ctx, ['usagers', 'information_ia'], { missing: 'informationMissing', breach: 'notInformed', related });
   },
 });

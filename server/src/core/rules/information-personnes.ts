@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction, processesPersonalData } from './util';
+import { processesPersonalData, requireTrue } from './util';
 
 const meta = {
   id: 'information-personnes',
@@ -35,13 +35,6 @@ export default defineRule({
   meta,
   check(ctx) {
     if (!processesPersonalData(ctx)) return;
-    const informed = ctx.get(['donnees', 'information_personnes']);
-    if (informed === true) return;
-    if (informed === false) {
-      if (inProduction(ctx)) ctx.report({ messageId: 'notInformedInService', path: ['donnees', 'information_personnes'] });
-      else ctx.report({ messageId: 'notInformed', path: ['donnees', 'information_personnes'], outcome: 'a_completer' });
-      return;
-    }
-    ctx.report({ messageId: 'missing', path: ['donnees', 'information_personnes'], outcome: 'a_completer', fixes: addMissing(ctx, ['donnees', 'information_personnes']) });
+    requireTrue(ctx, ['donnees', 'information_personnes'], { missing: 'missing', breach: 'notInformed', breachInService: 'notInformedInService' });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction, makesIndividualDecisions } from './util';
+import { applicableIf, requireTrue } from './util';
 
 const meta = {
   id: 'mention-explicite',
@@ -39,20 +39,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    const decisions = makesIndividualDecisions(ctx);
-    if (decisions === undefined) {
-      ctx.report({ messageId: 'decisionsMissing', path: ['droits', 'decisions_individuelles'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits', 'decisions_individuelles']) });
-      return;
-    }
-    if (!decisions) return;
-    const mention = ctx.get(['droits', 'mention_explicite']);
-    if (mention === true) return;
+    if (!applicableIf(ctx, ['droits', 'decisions_individuelles'], 'decisionsMissing')) return;
     const related = [{ path: ['droits', 'decisions_individuelles'], messageId: 'decisions' as const }];
-    if (mention === false) {
-      if (inProduction(ctx)) ctx.report({ messageId: 'absentInService', path: ['droits', 'mention_explicite'], related });
-      else ctx.report({ messageId: 'absent', path: ['droits', 'mention_explicite'], outcome: 'a_completer', related });
-      return;
-    }
-    ctx.report({ messageId: 'missing', path: ['droits', 'mention_explicite'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['droits', 'mention_explicite']) });
+    requireTrue(ctx, ['droits', 'mention_explicite'], { missing: 'missing', breach: 'absent', breachInService: 'absentInService', related });
   },
 });

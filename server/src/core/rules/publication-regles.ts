@@ -1,5 +1,5 @@
-import { defineRule, filled, type RuleMeta } from './api';
-import { addMissing, inProduction, makesIndividualDecisions } from './util';
+import { defineRule, type RuleMeta } from './api';
+import { applicableIf, requireFilled } from './util';
 
 const meta = {
   id: 'publication-regles',
@@ -35,14 +35,8 @@ const meta = {
 export default defineRule({
   meta,
   check(ctx) {
-    const decisions = makesIndividualDecisions(ctx);
-    if (decisions === undefined) {
-      ctx.report({ messageId: 'decisionsMissing', path: ['droits', 'decisions_individuelles'], outcome: 'a_completer', fixes: addMissing(ctx, ['droits', 'decisions_individuelles']) });
-      return;
-    }
-    if (!decisions || filled(ctx.get(['droits', 'publication_regles_url']))) return;
+    if (!applicableIf(ctx, ['droits', 'decisions_individuelles'], 'decisionsMissing')) return;
     const related = [{ path: ['droits', 'decisions_individuelles'], messageId: 'decisions' as const }];
-    if (inProduction(ctx)) ctx.report({ messageId: 'unpublishedInService', path: ['droits', 'publication_regles_url'], related, fixes: addMissing(ctx, ['droits', 'publication_regles_url']) });
-    else ctx.report({ messageId: 'unpublished', path: ['droits', 'publication_regles_url'], outcome: 'a_completer', related, fixes: addMissing(ctx, ['droits', 'publication_regles_url']) });
+    requireFilled(ctx, ['droits', 'publication_regles_url'], { missing: 'unpublished', missingInService: 'unpublishedInService', related });
   },
 });

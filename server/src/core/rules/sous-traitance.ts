@@ -1,5 +1,5 @@
 import { defineRule, type RuleMeta } from './api';
-import { addMissing, inProduction, processesPersonalData } from './util';
+import { applicableIf, processesPersonalData, requireTrue } from './util';
 
 const meta = {
   id: 'sous-traitance',
@@ -40,34 +40,8 @@ export default defineRule({
   meta,
   check(ctx) {
     if (!processesPersonalData(ctx)) return;
-    const processor = ctx.get(['donnees', 'sous_traitance', 'sous_traitant']);
-    if (processor === false) {
-      ctx.notApplicable();
-      return;
-    }
-    if (processor !== true) {
-      ctx.report({
-        messageId: 'processorMissing',
-        path: ['donnees', 'sous_traitance', 'sous_traitant'],
-        outcome: 'a_completer',
-        fixes: addMissing(ctx, ['donnees', 'sous_traitance', 'sous_traitant']),
-      });
-      return;
-    }
-    const contract = ctx.get(['donnees', 'sous_traitance', 'contrat_article_28']);
-    if (contract === true) return;
+    if (!applicableIf(ctx, ['donnees', 'sous_traitance', 'sous_traitant'], 'processorMissing')) return;
     const related = [{ path: ['donnees', 'sous_traitance', 'sous_traitant'], messageId: 'processor' as const }];
-    if (contract === false) {
-      if (inProduction(ctx)) ctx.report({ messageId: 'noContractInService', path: ['donnees', 'sous_traitance', 'contrat_article_28'], related });
-      else ctx.report({ messageId: 'noContract', path: ['donnees', 'sous_traitance', 'contrat_article_28'], outcome: 'a_completer', related });
-      return;
-    }
-    ctx.report({
-      messageId: 'contractMissing',
-      path: ['donnees', 'sous_traitance', 'contrat_article_28'],
-      outcome: 'a_completer',
-      related,
-      fixes: addMissing(ctx, ['donnees', 'sous_traitance', 'contrat_article_28']),
-    });
+    requireTrue(ctx, ['donnees', 'sous_traitance', 'contrat_article_28'], { missing: 'contractMissing', breach: 'noContract', breachInService: 'noContractInService', related });
   },
 });

@@ -2,7 +2,7 @@ import { isInService } from '../catalogue';
 import { schemaAt } from '../schema';
 import { closest } from '../text';
 import type { DataPath, Localized } from '../types';
-import type { FixSpec, RuleContext } from './api';
+import { type FixSpec, filled, type RuleContext } from './api';
 
 /**
  * Small helpers shared by the rule files (not a rule itself). Pure functions of the context.
@@ -25,13 +25,6 @@ export function highRiskDeployer(ctx: RuleContext): boolean {
   if (ctx.get(['droits', 'ai_act', 'role']) === 'fournisseur') return false;
   const annex = ctx.get(['droits', 'ai_act', 'annexe_iii']);
   return !(typeof annex === 'string' && /^\s*2(?!\d)/.test(annex));
-}
-
-/** `droits.decisions_individuelles`: true, false (and the rule is marked not applicable), or undefined when not given. */
-export function makesIndividualDecisions(ctx: RuleContext): boolean | undefined {
-  const v = ctx.get(['droits', 'decisions_individuelles']);
-  if (v === false) ctx.notApplicable();
-  return typeof v === 'boolean' ? v : undefined;
 }
 
 /** Whether a value is a plain object (a YAML mapping). */
@@ -151,4 +144,167 @@ export function processesPersonalData(ctx: RuleContext): boolean {
   const personnelles = ctx.get(['donnees', 'personnelles']);
   if (personnelles === false) ctx.notApplicable();
   return personnelles === true;
+}
+
+/*
+ * The rule kit's checks: the one-line "must be true / must be filled" judgements most rules make,
+ * each reporting exactly what a hand-written check would (message, outcome, range, fix, related
+ * information), so that a rule says which field, which messages, and nothing else. They read
+ * through `ctx.get`/`ctx.has` (the paths stay those of the rule's `meta.fields`), and the message
+ * ids they take are checked against the rule's messages like `ctx.report`'s.
+ */
+
+/**
+ * What a field must hold to count as given:
+ * - `filled`: a non-empty string that is not a placeholder, a non-empty list, any other value (default);
+ * - `present`: any value but `null`; `key`: the key is there (even with no value);
+ * - `string`, `number`: a value of that type; `text`: a filled string;
+ * - `list`: a list with at least one filled item; `mappings`: a list with at least one mapping;
+ * - `true`: the value `true`;
+ * - or a predicate of the value.
+ */
+export type Given = 'filled' | 'present' | 'key' | 'string' | 'number' | 'text' | 'list' | 'mappings' | 'true' | ((v: unknown) => boolean);
+
+type Related<M extends string> = { path: DataPath; messageId: M; data?: Record<string, string | number> }[];
+
+/** The finding for a field that is not given. */
+export interface MissingSpec<M extends string> {
+  /** Its message: outcome `a_completer` (information to give), with the fix that adds the field. */
+  missing: M;
+  /**
+   * When the duty is due once the project is in service: the message in service, where the
+   * finding is `non_conforme` (the fix is kept); before service `missing` stays `a_completer`.
+   */
+  missingInService?: M;
+  /** Whether the project counts as in service (default: `inProduction(ctx)`, read only when needed). */
+  inService?: boolean;
+  data?: Record<string, string | number>;
+  /** Where to show the finding when not on the field itself (a list item: its name). */
+  rangePath?: DataPath;
+  related?: Related<M>;
+  /** Mark the add-field fix preferred. */
+  preferredFix?: boolean;
+}
+
+export interface FilledSpec<M extends string> extends MissingSpec<M> {
+  /** What counts as given (default `filled`). */
+  is?: Given;
+}
+
+/** The judgement of a boolean that must hold one value (`requireTrue`, `requireFalse`). */
+export interface BooleanSpec<M extends string> {
+  /** Not stated (absent, null, not a boolean): `a_completer`, with the fix that adds the field. */
+  missing: M;
+  /**
+   * Stated the wrong way: `non_conforme`. With `breachInService`, `breach` is the message before
+   * service (`a_completer`: not due yet) and `breachInService` the one in service (`non_conforme`).
+   */
+  breach: M;
+  breachInService?: M;
+  /** Whether the project counts as in service (default: `inProduction(ctx)`, read only when needed). */
+  inService?: boolean;
+  /** Fixes offered on the breach (e.g. set the value, with a comment to confirm). */
+  breachFixes?: FixSpec[];
+  /** Related information on every finding of this check. */
+  related?: Related<M>;
+  /** Mark the add-field fix preferred. */
+  preferredFix?: boolean;
+}
+
+/** Whether the value at `path` counts as given. */
+export function isGiven(ctx: RuleContext, path: DataPath, is: Given = 'filled'): boolean {
+  if (is === 'key') return ctx.has(path);
+  const v = ctx.get(path);
+  switch (is) {
+    case 'filled':
+      return filled(v);
+    case 'present':
+      return v !== undefined && v !== null;
+    case 'string':
+      return typeof v === 'string';
+    case 'number':
+      return typeof v === 'number';
+    case 'text':
+      return typeof v === 'string' && filled(v);
+    case 'list':
+      return Array.isArray(v) && v.some(filled);
+    case 'mappings':
+      return Array.isArray(v) && v.some(isMapping);
+    case 'true':
+      return v === true;
+    default:
+      return is(v);
+  }
+}
+
+/**
+ * Reports the field at `path` as not given: `a_completer` with the fix that adds it, or — with
+ * `missingInService`, in service — `non_conforme` under that message.
+ */
+export function reportMissing<M extends string>(ctx: RuleContext<M>, path: DataPath, spec: MissingSpec<NoInfer<M>>): void {
+  const due = spec.missingInService !== undefined && (spec.inService ?? inProduction(ctx));
+  ctx.report({
+    messageId: due ? (spec.missingInService as M) : spec.missing,
+    data: spec.data,
+    path,
+    rangePath: spec.rangePath,
+    outcome: due ? 'non_conforme' : 'a_completer',
+    related: spec.related,
+    fixes: addMissing(ctx, path, spec.preferredFix),
+  });
+}
+
+/** A field that must be given (see `Given`): reports it missing when it is not. True when it is given. */
+export function requireFilled<M extends string>(ctx: RuleContext<M>, path: DataPath, spec: FilledSpec<NoInfer<M>>): boolean {
+  if (isGiven(ctx, path, spec.is)) return true;
+  reportMissing(ctx, path, spec);
+  return false;
+}
+
+function requireBoolean<M extends string>(ctx: RuleContext<M>, path: DataPath, expected: boolean, spec: BooleanSpec<M>): boolean | undefined {
+  const v = ctx.get(path);
+  if (v === expected) return v;
+  if (v === !expected) {
+    const graded = spec.breachInService !== undefined;
+    const due = graded && (spec.inService ?? inProduction(ctx));
+    ctx.report({
+      messageId: due ? (spec.breachInService as M) : spec.breach,
+      path,
+      outcome: graded && !due ? 'a_completer' : 'non_conforme',
+      related: spec.related,
+      fixes: spec.breachFixes,
+    });
+    return v;
+  }
+  reportMissing(ctx, path, { missing: spec.missing, related: spec.related, preferredFix: spec.preferredFix });
+  return undefined;
+}
+
+/**
+ * A boolean that must be `true` (a duty done): `false` is the breach, anything else is not
+ * stated. Returns the boolean stated, `undefined` when none is.
+ */
+export function requireTrue<M extends string>(ctx: RuleContext<M>, path: DataPath, spec: BooleanSpec<NoInfer<M>>): boolean | undefined {
+  return requireBoolean(ctx, path, true, spec);
+}
+
+/**
+ * A boolean that must be `false` (a risk not taken): `true` is the breach, anything else is not
+ * stated. Returns the boolean stated, `undefined` when none is.
+ */
+export function requireFalse<M extends string>(ctx: RuleContext<M>, path: DataPath, spec: BooleanSpec<NoInfer<M>>): boolean | undefined {
+  return requireBoolean(ctx, path, false, spec);
+}
+
+/**
+ * A boolean the rest of the rule depends on (`sous_traitant: true` before asking for the
+ * contract): `true` → true; `false` → the rule does not apply (`ctx.notApplicable()`), false; not
+ * stated → reported `missing` (`a_completer`, with the fix that adds it), false.
+ */
+export function applicableIf<M extends string>(ctx: RuleContext<M>, path: DataPath, missing: NoInfer<M>): boolean {
+  const v = ctx.get(path);
+  if (v === true) return true;
+  if (v === false) ctx.notApplicable();
+  else reportMissing(ctx, path, { missing });
+  return false;
 }
