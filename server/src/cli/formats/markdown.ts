@@ -8,8 +8,8 @@ import { relativeTo } from '../findings';
 
 const M: Record<string, Localized> = {
   title: { fr: '### Cadre IA : vérification des déclarations', en: '### Cadre IA: declaration check' },
-  ok: { fr: '✅ {files} vérifiés : aucune erreur.', en: '✅ {files} checked: no errors.' },
-  ko: { fr: '❌ {files} vérifiés : {errors}.', en: '❌ {files} checked: {errors}.' },
+  ok: { fr: '✅ {files} {checked} : aucune erreur.', en: '✅ {files} checked: no errors.' },
+  ko: { fr: '❌ {files} {checked} : {errors}.', en: '❌ {files} checked: {errors}.' },
   head: { fr: '| Déclaration | Erreurs | Avertissements | Engagements non conformes ou à compléter |', en: '| Declaration | Errors | Warnings | Engagements non-compliant or incomplete |' },
   errorsTitle: { fr: '#### Erreurs', en: '#### Errors' },
   more: { fr: '… et {n} de plus.', en: '… and {n} more.' },
@@ -33,12 +33,14 @@ export function formatMarkdown(run: LintRun): string {
   const n = countBySeverity(run.findings);
   const unreadable = run.results.filter((r) => r.ioError).length;
   const files = plural(run.results.length, WORDS.file, locale);
+  // French agrees the participle with the count: « 1 fichier vérifié », « 2 fichiers vérifiés ».
+  const checked = run.results.length > 1 ? 'vérifiés' : 'vérifié';
   const out: string[] = [t(M.title, locale), ''];
   const bad = n.error + unreadable;
   out.push(
     bad === 0
-      ? t(M.ok, locale, { files })
-      : t(M.ko, locale, { files, errors: [plural(n.error, WORDS.error, locale), ...(unreadable ? [plural(unreadable, WORDS.unreadable, locale)] : [])].join(', ') }),
+      ? t(M.ok, locale, { files, checked })
+      : t(M.ko, locale, { files, checked, errors: [plural(n.error, WORDS.error, locale), ...(unreadable ? [plural(unreadable, WORDS.unreadable, locale)] : [])].join(', ') }),
   );
   out.push('', [plural(n.warning, WORDS.warning, locale), plural(n.information, WORDS.information, locale), plural(n.hint, WORDS.hint, locale)].join(', ') + '.');
   if (run.baselined) out.push('', t(M.baselined, locale, { n: plural(run.baselined, WORDS.finding, locale) }));
