@@ -195,6 +195,10 @@ describe('frameworks: a workspace mixing lyon-ia/v1 and socle-ia/v1', () => {
     await waitFor('the baseline’s summary', () => socle.t.view.description === `${socleOk}/${total} conformes`);
     const aia50 = socle.t.checklist.getTreeItem(socleNodes.find((n) => n.e.id === 'AIA-50')!);
     assert.deepEqual(aia50.command?.arguments, ['AIA-50', 'socle-ia/v1']);
+    // Duties that do not apply to this chatbot (no high risk, no individual decision) read so.
+    const notApplicable = socleNodes.filter((n) => socleCli.engagements[n.e.id] === 'non_applicable');
+    assert.ok(notApplicable.length > 0, 'the baseline’s chatbot has items that do not apply to it');
+    for (const n of notApplicable) assert.equal(socle.t.checklist.getTreeItem(n).description, 'non applicable', n.e.id);
   });
 
   it('the workspace view has one root per framework, each with the declarations that name it', async () => {
