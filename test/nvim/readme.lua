@@ -1,5 +1,5 @@
 -- The README's Neovim configuration, run as a user would (run by test/nvim/run.sh):
---   PATH=<a folder holding a `cadre-ia` shim>:$PATH CADRE_FILE=<file> CADRE_EXPECTED='code@line;…' \
+--   PATH=<a folder holding a `cadre-ia` shim>:$PATH CADRE_ROOT=<repo> CADRE_FILE=<file> CADRE_EXPECTED='code@line;…' \
 --     nvim --headless --clean -u <init.lua extracted from README.md> -c 'luafile test/nvim/readme.lua' <file>
 -- The init.lua (the README's first ```lua block under "**Neovim**") has already started the
 -- server from its BufReadPost autocommand; this waits for the diagnostics of the open file and
@@ -8,11 +8,8 @@ local file = os.getenv('CADRE_FILE')
 local expected_raw = os.getenv('CADRE_EXPECTED') or ''
 local name = 'README init.lua ' .. vim.fn.fnamemodify(file, ':t')
 
-local function finish(ok, message)
-  io.stdout:write((ok and 'PASS' or 'FAIL') .. ' nvim ' .. name .. ': ' .. message .. '\n')
-  io.stdout:flush()
-  if ok then vim.cmd('qa!') else vim.cmd('cq') end
-end
+local common = dofile(os.getenv('CADRE_ROOT') .. '/test/nvim/common.lua')
+local finish = common.finisher(name)
 
 local ok_all, err = pcall(function()
   local buf = vim.api.nvim_get_current_buf()
@@ -20,18 +17,10 @@ local ok_all, err = pcall(function()
   if not vim.wait(20000, function() return #vim.lsp.get_active_clients() > 0 end, 50) then
     return finish(false, 'the README configuration started no client within 20 s')
   end
-  local expected = {}
-  for item in string.gmatch(expected_raw, '[^;]+') do table.insert(expected, item) end
-  table.sort(expected)
+  local expected = common.expected(expected_raw)
   local got_s = ''
   local function read()
-    local got = {}
-    for _, d in ipairs(vim.diagnostic.get(buf)) do
-      local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
-      table.insert(got, tostring(code) .. '@' .. tostring(d.lnum))
-    end
-    table.sort(got)
-    got_s = table.concat(got, ';')
+    got_s = table.concat(common.codes(buf), ';')
     return got_s == table.concat(expected, ';')
   end
   if not vim.wait(20000, read, 100) then

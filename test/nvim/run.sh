@@ -62,7 +62,7 @@ else
       const [r] = JSON.parse(s);
       process.stdout.write(r.diagnostics.map((d) => d.code + "@" + d.range.start.line).join(";"));
     });')
-  out=$(cd "$tmp" && PATH="$tmp/bin:$PATH" CADRE_FILE="$root/$f" CADRE_EXPECTED="$expected" timeout 60 \
+  out=$(cd "$tmp" && PATH="$tmp/bin:$PATH" CADRE_ROOT="$root" CADRE_FILE="$root/$f" CADRE_EXPECTED="$expected" timeout 60 \
     nvim --headless --clean -u "$tmp/init.lua" -c "luafile $root/test/nvim/readme.lua" "$root/$f" 2>&1)
   status=$?
   line=$(printf '%s\n' "$out" | grep -E '^(PASS|FAIL) ' | tail -1)

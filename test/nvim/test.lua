@@ -10,11 +10,8 @@ local file = os.getenv('CADRE_FILE')
 local expected_raw = os.getenv('CADRE_EXPECTED') or ''
 local name = vim.fn.fnamemodify(file, ':t')
 
-local function finish(ok, message)
-  io.stdout:write((ok and 'PASS' or 'FAIL') .. ' nvim ' .. name .. ': ' .. message .. '\n')
-  io.stdout:flush()
-  if ok then vim.cmd('qa!') else vim.cmd('cq') end
-end
+local common = dofile(root .. '/test/nvim/common.lua')
+local finish = common.finisher(name)
 
 local ok_all, err = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
@@ -38,15 +35,8 @@ local ok_all, err = pcall(function()
     return finish(false, 'no publishDiagnostics within 20 s')
   end
 
-  local got = {}
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
-    table.insert(got, tostring(code) .. '@' .. tostring(d.lnum))
-  end
-  table.sort(got)
-  local expected = {}
-  for item in string.gmatch(expected_raw, '[^;]+') do table.insert(expected, item) end
-  table.sort(expected)
+  local got = common.codes(buf)
+  local expected = common.expected(expected_raw)
   local got_s, expected_s = table.concat(got, ';'), table.concat(expected, ';')
   if got_s ~= expected_s then
     return finish(false, 'diagnostics [' .. got_s .. '] instead of [' .. expected_s .. ']')

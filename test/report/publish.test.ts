@@ -20,6 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/lib/browser';
 import { frameworkSet } from '../../server/src/core/framework';
 import { noticeOfText } from '../../server/src/core/notice/index';
 import { renderHtml } from '../../server/src/core/report/index';
@@ -27,7 +28,6 @@ import { defaultCatalogue } from '../../server/src/core/engine';
 import { collectReport, readReportConfig } from '../../server/src/node/report';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const PDFTOPPM = '/usr/bin/pdftoppm';
 const OUT = path.join(ROOT, 'test-results', 'report-publish');
 const IMAGES = path.join(ROOT, 'images');
@@ -114,7 +114,7 @@ describe('report suite: the published pages in Chromium (axe, widths, print)', f
       pages.push({ name: n.name.replace(/\.html$/, ''), file });
     }
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--disable-background-networking'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   after(async () => {

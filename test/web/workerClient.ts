@@ -11,21 +11,11 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/lib/browser';
 import { FindDeclarationsRequest, ReadFileRequest, SKIPPED_FOLDERS, StatRequest, type ReadFileResult, type StatResult } from '../../shared/fsProtocol';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const WEB_SERVER = path.join(ROOT, 'dist', 'web', 'server.js');
-export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The virtual workspace: `vscode-test-web://mount/<path from the repository root>`. */
 export const MOUNT = 'vscode-test-web://mount';

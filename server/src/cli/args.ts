@@ -3,6 +3,8 @@
  * init, report…). Usage errors are localized, short, and end with a pointer to `--help`
  * (the help is not printed after each one). Exit code 2 for every usage error.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Catalogue } from '../core/catalogue';
 import { loadCatalogueFile } from '../node/catalogue';
 import { knownRuleIds } from '../core/engine';
@@ -254,6 +256,26 @@ const WRITE_ERRORS: Record<string, Localized> = {
   ENOSPC: { fr: 'disque plein', en: 'no space left on the disk' },
   ENOENT: { fr: 'dossier introuvable', en: 'no such folder' },
 };
+
+/** What `--output FILE` says, in every command that has it. */
+export const OUTPUT_MSG: Record<'error' | 'written', Localized> = {
+  error: { fr: 'écriture impossible de {file} : {why}', en: 'cannot write {file}: {why}' },
+  written: { fr: 'Rapport {format} écrit dans {file}.', en: '{format} report written to {file}.' },
+};
+
+/**
+ * Writes `text` to `file` (absolute), making its folder; returns the errno code on failure.
+ * `flag: 'wx'` never replaces a file (EEXIST), even one that appears between a check and the write.
+ */
+export function writeTextFile(file: string, text: string, flag: 'w' | 'wx' = 'w'): string | undefined {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text, { encoding: 'utf8', flag });
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? String(e);
+  }
+}
 
 /** A localized reason for a failed write (an errno code). */
 export function writeMessage(code: string, locale: Locale): string {

@@ -10,7 +10,6 @@
  * 1 when the change introduces an error-level finding, 0 otherwise, 2 on wrong usage, outside
  * a git repository, for an unknown REF or an unreadable file.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ioMessage, type FileResult } from '../core/fileResult';
 import { t } from '../core/i18n';
@@ -18,7 +17,7 @@ import type { Locale, Localized } from '../core/types';
 import { inSkippedFolder, isDeclarationFile } from '../node/files';
 import { changedFiles, defaultBase, gitTopLevel, resolveCommit, showFile, type ChangedFile, type GitError } from '../node/git';
 import { lintBytes, lintFile } from '../node/lintFiles';
-import { usageError, writeMessage, type OptionSpecs } from './args';
+import { OUTPUT_MSG, usageError, writeMessage, writeTextFile, type OptionSpecs } from './args';
 import { collectFindings, type Finding } from './findings';
 import { wantColor } from './formats/colour';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffEntry, type DiffFinding, type DiffFormat, type DiffRun, type VerdictChange } from './formats/diff';
@@ -91,8 +90,6 @@ export const DIFF_MSG: Record<string, Localized> = {
   },
   gitFailed: { fr: 'git a échoué : {why}', en: 'git failed: {why}' },
   ioError: { fr: '{file} : {why}', en: '{file}: {why}' },
-  outputError: { fr: 'écriture impossible de {file} : {why}', en: 'cannot write {file}: {why}' },
-  outputWritten: { fr: 'Rapport {format} écrit dans {file}.', en: '{format} report written to {file}.' },
 };
 
 const OPTIONS: OptionSpecs = {
@@ -238,16 +235,13 @@ export async function diffCommand(args: string[], io: Io, envLocale: Locale): Pr
   const run: DiffRun = { locale, ref, mergeBase, commit, entries, root, cwd, color };
   const formatters = { text: formatDiffText, json: formatDiffJson, markdown: formatDiffMarkdown };
   if (output) {
-    const file = path.resolve(cwd, output);
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, formatters[format]({ ...run, color: false }));
-    } catch (e) {
-      io.stderr(`cadre-ia: ${t(DIFF_MSG.outputError, locale, { file: output, why: writeMessage((e as NodeJS.ErrnoException).code ?? 'EIO', locale) })}\n`);
+    const err = writeTextFile(path.resolve(cwd, output), formatters[format]({ ...run, color: false }));
+    if (err) {
+      io.stderr(`cadre-ia: ${t(OUTPUT_MSG.error, locale, { file: output, why: writeMessage(err, locale) })}\n`);
       return 2;
     }
     io.stdout(formatDiffText(run));
-    io.stdout(t(DIFF_MSG.outputWritten, locale, { format, file: output }) + '\n');
+    io.stdout(t(OUTPUT_MSG.written, locale, { format, file: output }) + '\n');
   } else {
     io.stdout(formatters[format](run));
   }

@@ -5,13 +5,12 @@
  * lints without errors and each engagement is "à compléter" until then. Never overwrites: an
  * existing file is exit 2 and is left as it was.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeclarationFile } from '../core/fileResult';
 import { t } from '../core/i18n';
 import { PLACEHOLDER, renderDeclaration, slugify } from '../core/templates';
 import type { Locale, Localized } from '../core/types';
-import { usageError, writeMessage } from './args';
+import { OUTPUT_MSG, usageError, writeMessage, writeTextFile } from './args';
 import { COMMANDS, COMMAND_SUMMARIES, parseCommand, type Io } from './main';
 
 const USAGE: Localized = {
@@ -58,7 +57,6 @@ export const INIT_MSG: Record<string, Localized> = {
   tooMany: { fr: 'un seul fichier à la fois (reçu : {files})', en: 'one file at a time (given: {files})' },
   badName: { fr: '« {file} » : le nom d’une déclaration finit par .ia.yaml (ou .ia.yml)', en: "'{file}': a declaration's name ends with .ia.yaml (or .ia.yml)" },
   exists: { fr: '{file} existe déjà : rien n’est écrit (choisissez un autre nom)', en: '{file} already exists: nothing written (choose another name)' },
-  writeError: { fr: 'écriture impossible de {file} : {why}', en: 'cannot write {file}: {why}' },
   written: {
     fr: 'Déclaration écrite : {file}. Remplacez chaque « A COMPLETER », puis : cadre-ia lint {file}',
     en: 'Declaration written: {file}. Replace each "A COMPLETER", then: cadre-ia lint {file}',
@@ -90,13 +88,9 @@ export async function initCommand(args: string[], io: Io, envLocale: Locale): Pr
   const file = given ?? rendered.fileName;
   const cwd = io.cwd ?? process.cwd();
   const target = path.resolve(cwd, file);
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    // `wx`: fails if the file exists, even when it appears between a check and the write.
-    fs.writeFileSync(target, rendered.text, { encoding: 'utf8', flag: 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    io.stderr(`cadre-ia: ${code === 'EEXIST' ? t(INIT_MSG.exists, locale, { file }) : t(INIT_MSG.writeError, locale, { file, why: writeMessage(code, locale) })}\n`);
+  const code = writeTextFile(target, rendered.text, 'wx');
+  if (code) {
+    io.stderr(`cadre-ia: ${code === 'EEXIST' ? t(INIT_MSG.exists, locale, { file }) : t(OUTPUT_MSG.error, locale, { file, why: writeMessage(code, locale) })}\n`);
     return 2;
   }
   io.stdout(t(INIT_MSG.written, locale, { file }) + '\n');

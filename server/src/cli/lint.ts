@@ -11,7 +11,7 @@ import { t } from '../core/i18n';
 import { ioMessage, type FileResult } from '../core/fileResult';
 import { lintPathsParallel } from '../node/pool';
 import type { Locale, Localized } from '../core/types';
-import { parseCommand, plural, usageError, writeMessage, type Io, type OptionSpecs } from './args';
+import { OUTPUT_MSG, parseCommand, plural, usageError, writeMessage, writeTextFile, type Io, type OptionSpecs } from './args';
 import { applyBaseline, BASELINE_MSG, makeBaseline, readBaseline } from './baseline';
 import { collectFindings } from './findings';
 import { wantColor } from './formats/colour';
@@ -103,8 +103,6 @@ export const LINT_MSG: Record<string, Localized> = {
   },
   noneAllowed: { fr: 'Aucune déclaration (*.ia.yaml, *.ia.yml) trouvée.', en: 'No declaration (*.ia.yaml, *.ia.yml) found.' },
   ioError: { fr: '{file} : {why}', en: '{file}: {why}' },
-  outputError: { fr: 'écriture impossible de {file} : {why}', en: 'cannot write {file}: {why}' },
-  outputWritten: { fr: 'Rapport {format} écrit dans {file}.', en: '{format} report written to {file}.' },
   tooManyWarnings: { fr: 'Trop d’avertissements : {n} (maximum --max-warnings {max}).', en: 'Too many warnings: {n} (at most --max-warnings {max}).' },
   badRoot: { fr: 'dossier racine introuvable « {v} »', en: "root folder not found '{v}'" },
   conflict: { fr: 'les options {a} et {b} ne vont pas ensemble', en: 'options {a} and {b} cannot be used together' },
@@ -131,16 +129,6 @@ export function repositoryRoot(rootOption: string | undefined, cwd: string): str
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, '.git'))) return dir;
     if (path.dirname(dir) === dir) return cwd;
-  }
-}
-
-function write(file: string, text: string): string | undefined {
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    return undefined;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code ?? String(e);
   }
 }
 
@@ -188,7 +176,7 @@ export async function lintCommand(args: string[], io: Io, envLocale: Locale): Pr
 
   const writeBaseline = str('write-baseline');
   if (writeBaseline) {
-    const err = write(path.resolve(cwd, writeBaseline), JSON.stringify(makeBaseline(all), null, 2) + '\n');
+    const err = writeTextFile(path.resolve(cwd, writeBaseline), JSON.stringify(makeBaseline(all), null, 2) + '\n');
     if (err) {
       io.stderr(`cadre-ia: ${t(BASELINE_MSG.writeError, locale, { file: writeBaseline, why: writeMessage(err, locale) })}\n`);
       return 2;
@@ -216,13 +204,13 @@ export async function lintCommand(args: string[], io: Io, envLocale: Locale): Pr
   const color = wantColor(values.color as boolean | undefined, io.env, io.isTTY);
   const run: LintRun = { results, findings, baselined, locale, catalogue, version: VERSION, root, cwd, color };
   if (output) {
-    const err = write(path.resolve(cwd, output), FORMATTERS[format]({ ...run, color: false }));
+    const err = writeTextFile(path.resolve(cwd, output), FORMATTERS[format]({ ...run, color: false }));
     if (err) {
-      io.stderr(`cadre-ia: ${t(LINT_MSG.outputError, locale, { file: output, why: writeMessage(err, locale) })}\n`);
+      io.stderr(`cadre-ia: ${t(OUTPUT_MSG.error, locale, { file: output, why: writeMessage(err, locale) })}\n`);
       return 2;
     }
     io.stdout(formatText(run));
-    io.stdout(t(LINT_MSG.outputWritten, locale, { format, file: output }) + '\n');
+    io.stdout(t(OUTPUT_MSG.written, locale, { format, file: output }) + '\n');
   } else {
     io.stdout(FORMATTERS[format](run));
   }

@@ -54,6 +54,7 @@ import { isoDate, statementOf } from './derogations';
 
 export { longDate };
 import { t } from './i18n';
+import { isPathPrefix } from './locate';
 import { getIn, hasTree, parseDeclaration, rangeOf, type ParsedDeclaration, type ParseOptions } from './parse';
 import type { RuleContext, ReportOptions } from './rules/api';
 import { ALL_RULES } from './rules/index';
@@ -93,10 +94,11 @@ export interface FullLintResult extends LintResult {
   framework: { cadre?: string; known: boolean };
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+/** Severities from the most to the least severe (sorting, caps). */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 function atMost(s: Severity, cap: Severity): Severity {
-  return RANK[s] < RANK[cap] ? cap : s;
+  return SEVERITY_RANK[s] < SEVERITY_RANK[cap] ? cap : s;
 }
 
 /** The ids of every rule the code knows; also a full rule lookup (names, options) for catalogue checks. */
@@ -317,7 +319,7 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
     // finding is the one; rules reading that field (or what is under it) stay silent.
     const rejected = diagnostics.filter((d) => isRejection(d)).map((d) => d.path!);
     if (rejected.length) {
-      for (const d of ruleFindings) if (d.path && rejected.some((r) => isPrefix(r, d.path!))) drop.add(d);
+      for (const d of ruleFindings) if (d.path && rejected.some((r) => isPathPrefix(r, d.path!))) drop.add(d);
     }
     // An engagement id unknown under `engagements:` is cadre-engagement-inconnu's finding (with
     // its suggestion); the schema's "unknown key" on the same key would be a second one.
@@ -325,9 +327,15 @@ export function lintParsed(parsed: ParsedDeclaration, options: LintOptions = {})
     for (const d of diagnostics) if (d.code === 'schema-additionalProperties' && d.path && d.path.length === 2 && d.path[0] === 'engagements' && unknownIds.has(d.path.join('\u0000'))) drop.add(d);
     // Findings that only follow from a syntax break (a list never closed swallows the lines
     // after it; an over-indented key hides its neighbours): not reported, the break is.
-    for (const b of breaks) {
-      if (b.duplicate) continue;
-      for (const d of diagnostics) if ((ruleFindings.has(d) || d.code.startsWith('schema-')) && followsFrom(parsed, d, b.from, b.to)) drop.add(d);
+    const spans = breaks.filter((b) => !b.duplicate);
+    if (spans.length) {
+      // Each section's lines are read once, whatever the number of breaks and findings.
+      const blocks = new Map<string, { start: number; end: number } | undefined>();
+      const blockOf = (section: string) => {
+        if (!blocks.has(section)) blocks.set(section, sectionLines(parsed, section));
+        return blocks.get(section);
+      };
+      for (const d of diagnostics) if ((ruleFindings.has(d) || d.code.startsWith('schema-')) && followsFrom(parsed, d, spans, blockOf)) drop.add(d);
     }
     if (drop.size) diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => !drop.has(d)));
   }
@@ -519,16 +527,17 @@ function internalError(parsed: ParsedDeclaration, locale: Locale, where: string,
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || RANK[a.severity] - RANK[b.severity] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
 }
 
 /** Codes of findings about the text's form (not its content): syntax and schema. */
 function isFormatCode(code: string): boolean {
   return code === 'syntax' || code.startsWith('schema-');
-}
-
-function isPrefix(prefix: DataPath, path: DataPath): boolean {
-  return prefix.length <= path.length && prefix.every((k, i) => String(k) === String(path[i]));
 }
 
 /** A schema finding that rejects a value the user wrote (its type, enum, format…), not a missing or unknown key. */
@@ -595,10 +604,9 @@ function sectionFinding(parsed: ParsedDeclaration, data: Record<string, unknown>
   const before = present.filter((k) => order.indexOf(k) < want).sort((a, b) => order.indexOf(b) - order.indexOf(a))[0];
   const after = before ? undefined : present.filter((k) => order.indexOf(k) > want).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
   const anchor = before ?? after;
-  const names = ids;
   const verb = locale === 'fr' ? (ids.length > 1 ? 'restent' : 'reste') : ids.length > 1 ? 'stay' : 'stays';
   const and = locale === 'fr' ? ' et ' : ' and ';
-  const list = names.length > 1 ? names.slice(0, -1).join(', ') + and + names[names.length - 1] : names[0];
+  const list = ids.length > 1 ? ids.slice(0, -1).join(', ') + and + ids[ids.length - 1] : ids[0];
   const where = before ? t(SECTION_MSG.after, locale, { key: before }) : after ? t(SECTION_MSG.before, locale, { key: after }) : '';
   const fixes = hasTypoOf(data, [], section) ? undefined : [{ kind: 'insert-section', args: { section }, title: t(SECTION_MSG.fix, locale, { section }), preferred: true }];
   return {
@@ -614,15 +622,15 @@ function sectionFinding(parsed: ParsedDeclaration, data: Record<string, unknown>
 }
 
 /**
- * Whether a schema or rule finding only follows from a syntax break on lines `from`…`to`: it sits
- * on those lines, or (missing information) it is about a key the text writes in a section the
- * break crosses — the key is there, the break hid it.
+ * Whether a schema or rule finding only follows from the syntax breaks (lines `from`…`to` each):
+ * it sits on a break's lines, or (missing information) it is about a key the text writes in a
+ * section a break crosses — the key is there, the break hid it.
  */
-function followsFrom(parsed: ParsedDeclaration, d: Diagnostic, from: number, to: number): boolean {
-  if (d.range.end.line >= from && d.range.start.line <= to) return true;
+function followsFrom(parsed: ParsedDeclaration, d: Diagnostic, spans: readonly { from: number; to: number }[], blockOf: (section: string) => { start: number; end: number } | undefined): boolean {
+  if (spans.some((b) => d.range.end.line >= b.from && d.range.start.line <= b.to)) return true;
   if (d.outcome !== 'a_completer' || !d.path || d.path.length < 2) return false;
-  const block = sectionLines(parsed, String(d.path[0]));
-  if (!block || block.end < from || block.start > to) return false;
+  const block = blockOf(String(d.path[0]));
+  if (!block || !spans.some((b) => block.end >= b.from && block.start <= b.to)) return false;
   const leaf = String(d.path[d.path.length - 1]);
   for (let l = block.start; l <= block.end && l < parsed.lines.lineCount; l++) if (writesKey(parsed.lines.lineText(l), leaf)) return true;
   return false;
@@ -632,7 +640,7 @@ function followsFrom(parsed: ParsedDeclaration, d: Diagnostic, from: number, to:
  * Whether `line` writes `key:` (at its start or after a space, `{`, `,` or `-`). A plain search,
  * not a regular expression built from the key: a key is user text of any length.
  */
-export function writesKey(line: string, key: string): boolean {
+function writesKey(line: string, key: string): boolean {
   if (!key) return false;
   for (let i = line.indexOf(key); i >= 0; i = line.indexOf(key, i + 1)) {
     if (i > 0 && !/[\s{,-]/.test(line[i - 1])) continue;

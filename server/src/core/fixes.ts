@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, Document, Pair, type Sc
 import { cadreId, findEngagement, sectionOrder, type Catalogue } from './catalogue';
 import { t } from './i18n';
 import { getIn, parseDeclaration, type ParsedDeclaration } from './parse';
+import { isPathPrefix } from './locate';
 import { LineIndex } from './positions';
 import { derogationFragment, loadTemplates, PLACEHOLDER, renderDeclaration, sectionFragment, type Templates } from './templates';
 import { isFixKind, type FixKind } from './rules/api';
@@ -881,9 +882,9 @@ function verify(parsed: ParsedDeclaration, plans: readonly Plan[]): boolean {
   const changed = plans.flatMap((p) => p.changed);
   const renamed = plans.flatMap((p) => p.renamed);
   for (const [path, value] of leaves(parsed.value)) {
-    if (changed.some((c) => isPrefix(c, path))) continue;
+    if (changed.some((c) => isPathPrefix(c, path))) continue;
     let target: DataPath = path;
-    for (const r of renamed) if (isPrefix(r.from, path)) target = [...r.to, ...path.slice(r.from.length)];
+    for (const r of renamed) if (isPathPrefix(r.from, path)) target = [...r.to, ...path.slice(r.from.length)];
     const got = getIn(after.value, target);
     if (isContainer(value)) {
       if (!isContainer(got) || Array.isArray(got) !== Array.isArray(value)) return false;
@@ -902,10 +903,6 @@ function countCodes(codes: string[]): Map<string, number> {
 
 function isContainer(v: unknown): boolean {
   return v !== null && typeof v === 'object' && !(v instanceof Date);
-}
-
-function isPrefix(prefix: DataPath, path: DataPath): boolean {
-  return prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
 }
 
 /** Every scalar (and every empty collection) of a value, with its path. */

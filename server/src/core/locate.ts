@@ -67,3 +67,8 @@ export function trimEnd(parsed: ParsedDeclaration, end: Position): Position {
   while (offset > 0 && /\s/.test(text[offset - 1])) offset--;
   return parsed.lines.positionAt(offset);
 }
+
+/** Whether `prefix` is `path` or one of its ancestors (keys compared as text: `0` and `'0'` alike). */
+export function isPathPrefix(prefix: DataPath, path: DataPath): boolean {
+  return prefix.length <= path.length && prefix.every((k, i) => String(k) === String(path[i]));
+}

@@ -3,11 +3,13 @@
  * markdown (a merge-request comment or a CI job summary).
  */
 import * as path from 'node:path';
+import { SEVERITY_RANK } from '../../core/engine';
 import { SEVERITY_LABELS, VERDICT_LABELS, t } from '../../core/i18n';
 import type { Diagnostic, Locale, Localized, Severity, Verdict } from '../../core/types';
 import { plural } from '../args';
 import type { ChangedFile } from '../../node/git';
 import { paint } from './colour';
+import { md } from './markdown';
 import { WORDS } from './text';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
@@ -199,14 +201,6 @@ export function formatDiffJson(run: DiffRun): string {
   return JSON.stringify(out, null, 2) + '\n';
 }
 
-/** Escapes text for a Markdown table cell or list item. */
-function md(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/([|*_`[\]<>#])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
-}
-
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 
 /** A short summary for a merge-request comment or a CI job summary. */
@@ -243,7 +237,7 @@ export function formatDiffMarkdown(run: DiffRun): string {
     if (!findings.length) return;
     out.push('', t(title, locale), '');
     // Errors first: they are what a reviewer must see.
-    const sorted = [...findings].sort((a, b) => rank(a.diagnostic.severity) - rank(b.diagnostic.severity));
+    const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.diagnostic.severity] - SEVERITY_RANK[b.diagnostic.severity]);
     for (const f of sorted.slice(0, MAX_LISTED)) {
       const d = f.diagnostic;
       const sev = t(SEVERITY_LABELS[d.severity], locale);
@@ -260,8 +254,4 @@ export function formatDiffMarkdown(run: DiffRun): string {
     run.entries.flatMap((e) => e.resolved),
   );
   return out.join('\n') + '\n';
-}
-
-function rank(s: Severity): number {
-  return s === 'error' ? 0 : s === 'warning' ? 1 : s === 'information' ? 2 : 3;
 }

@@ -20,7 +20,7 @@ const M: Record<string, Localized> = {
 const MAX_ERRORS = 20;
 
 /** Escapes text for a Markdown table cell or list item. */
-function md(s: string): string {
+export function md(s: string): string {
   return s
     .replace(/\\/g, '\\\\')
     .replace(/([|*_`[\]<>#])/g, '\\$1')
